@@ -1,0 +1,117 @@
+import type { LiveOrigin } from './hosts';
+import { labelForUrl } from './hosts';
+import type { ConsoleLines, EngineName, RequestApi, RequestRecord, RunRecords } from './records';
+
+/** What the harness saw of one request, from JavaScript's side (apps/server/src/harness). */
+export interface Observation {
+  api: RequestApi;
+  method: string;
+  url: string;
+  settled: 'resolved' | 'rejected' | 'pending';
+  /** Response.type for fetch ('basic', 'cors', 'opaque', 'opaqueredirect'); null for XHR. */
+  responseType: string | null;
+  status: number;
+  /** Lower-case header names JavaScript could read. */
+  headers: string[];
+  /** The error JavaScript got, e.g. "TypeError: Failed to fetch". */
+  error: string | null;
+}
+
+export interface HarnessReport {
+  observations: Observation[];
+  log: string[];
+  /** How the client code ended. */
+  end: 'finished' | 'threw' | 'timeout';
+  error: string | null;
+}
+
+/** One request a sandbox origin received and what it answered (the server's request log). */
+export interface Exchange {
+  seq: number;
+  /** Milliseconds since the sandbox was created. */
+  at: number;
+  label: string;
+  method: string;
+  /** The full URL: the origin the request reached and its path. */
+  url: string;
+  /** Request header lines as received, names in lower case. */
+  requestHeaders: Array<[string, string]>;
+  response: { status: number; headers: Array<[string, string]> };
+  /** The route that answered, or null for a 404 with no route. */
+  routeIndex: number | null;
+}
+
+/** A console line the browser printed, captured where the runner can (Playwright, not a page). */
+export interface ConsoleCapture {
+  engine: EngineName;
+  text: string;
+}
+
+const NO_CONSOLE: ConsoleLines = { chromium: null, firefox: null, webkit: null };
+
+function headerOf(exchange: Exchange, name: string): string | undefined {
+  return exchange.requestHeaders.find(([key]) => key === name)?.[1];
+}
+
+function isPreflightFor(exchange: Exchange, observation: Observation): boolean {
+  return exchange.method === 'OPTIONS' && exchange.url === observation.url && headerOf(exchange, 'access-control-request-method') !== undefined;
+}
+
+function consoleFor(url: string, captures: readonly ConsoleCapture[], used: Set<ConsoleCapture>): ConsoleLines {
+  const lines = { ...NO_CONSOLE };
+  for (const capture of captures) {
+    if (used.has(capture) || lines[capture.engine] !== null || !capture.text.includes(`'${url}'`)) continue;
+    lines[capture.engine] = capture.text;
+    used.add(capture);
+  }
+  return lines;
+}
+
+/**
+ * The actual side of a run: what JavaScript saw (the harness), joined with what the servers
+ * received (the log) and, where captured, the console. A rejected request is "blocked" when the
+ * request or its preflight reached a sandbox server (the network worked, CORS refused), and
+ * "error" when nothing arrived.
+ */
+export function actualRecords(
+  report: HarnessReport,
+  exchanges: readonly Exchange[],
+  origins: Readonly<Record<string, LiveOrigin>>,
+  page: string,
+  captures: readonly ConsoleCapture[] = [],
+): RunRecords {
+  const consumed = new Set<Exchange>();
+  const usedCaptures = new Set<ConsoleCapture>();
+  const requests = report.observations.map((observation): RequestRecord => {
+    const preflight = exchanges.find((exchange) => !consumed.has(exchange) && isPreflightFor(exchange, observation));
+    if (preflight) consumed.add(preflight);
+    const main = exchanges.find(
+      (exchange) => !consumed.has(exchange) && exchange.url === observation.url && exchange.method === observation.method,
+    );
+    if (main) consumed.add(main);
+    const reached = preflight !== undefined || main !== undefined;
+    const consoleLines = consoleFor(observation.url, captures, usedCaptures);
+    let outcome: RequestRecord['outcome'];
+    if (observation.settled === 'resolved') outcome = observation.responseType === 'opaque' || observation.responseType === 'opaqueredirect' ? 'opaque' : 'ok';
+    else if (observation.settled === 'rejected' && (reached || Object.values(consoleLines).some((line) => line?.includes('CORS')))) outcome = 'blocked';
+    else outcome = 'error';
+    const reasons = preflight
+      ? [`the server received OPTIONS with Access-Control-Request-Method: ${headerOf(preflight, 'access-control-request-method')}` +
+          (headerOf(preflight, 'access-control-request-headers') ? ` and Access-Control-Request-Headers: ${headerOf(preflight, 'access-control-request-headers')}` : '')]
+      : [];
+    return {
+      api: observation.api,
+      method: observation.method,
+      url: observation.url,
+      from: page,
+      to: labelForUrl(origins, observation.url),
+      preflight: { sent: preflight !== undefined, reasons },
+      outcome,
+      status: outcome === 'ok' ? observation.status : 0,
+      visibleHeaders: outcome === 'ok' ? [...observation.headers].sort() : [],
+      blockedBy: null,
+      console: consoleLines,
+    };
+  });
+  return { requests, log: report.log };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { HTTP_METHOD_SET, HTTP_METHODS, LIMITS } from './limits';
+
+/**
+ * The scenario file, version 1 (shared/SCENARIO.md). This one schema gives the TypeScript types,
+ * the runtime validation (validate.ts) and the JSON Schema that Monaco uses (json-schema.ts).
+ * Rules that span fields (a page that names an origin, templates that name labels) live in
+ * validate.ts, because JSON Schema cannot say them.
+ */
+
+export const LABEL_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
+/** RFC 9110 token: what a header name may be. */
+export const TOKEN_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A header value may hold neither CR nor LF nor NUL (RFC 9110, section 5.5). */
+export const FORBIDDEN_VALUE_CHARACTERS = /[\r\n\0]/;
+
+const label = z
+  .string()
+  .regex(LABEL_PATTERN, 'must be a label: a lower-case letter, then up to 19 of a-z, 0-9 and -');
+
+export const originSpecSchema = z
+  .strictObject({
+    site: label.optional().describe('Origins with the same site are same-site; it defaults to the label.'),
+    host: label.optional().describe("Reuse another origin's host name, so the two differ only by scheme or port."),
+    scheme: z.enum(['http', 'https']).optional().describe('Defaults to http.'),
+    port: z.int().min(0).max(7).optional().describe("An index into the server's listening ports for the scheme; 0 is the first."),
+  })
+  .describe('One origin of the sandbox.');
+
+const method = z
+  .string()
+  .refine((value) => value === '*' || HTTP_METHOD_SET.has(value), {
+    message: `is not a method the sandbox server can receive (Node's HTTP parser answers 400 to it before any route runs; methods are case-sensitive). Accepted: ${HTTP_METHODS.join(', ')}, or *`,
+  });
+
+const headerValue = z
+  .string()
+  .max(LIMITS.headerValueLength, `a header value is at most ${LIMITS.headerValueLength} characters`)
+  .refine((value) => !FORBIDDEN_VALUE_CHARACTERS.test(value), { message: 'CR, LF or NUL not allowed in a header value' });
+
+const headerName = z
+  .string()
+  .regex(TOKEN_PATTERN, "is not a valid header name (RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~)")
+  .max(LIMITS.headerNameLength, `a header name is at most ${LIMITS.headerNameLength} characters`);
+
+export const headersSchema = z
+  .record(headerName, z.union([headerValue, z.array(headerValue).min(1)]))
+  .describe('Response headers. A list value sends one header line per item, in order.');
+
+export const routeSchema = z.strictObject({
+  path: z
+    .string()
+    .regex(/^\/[^\s?#]*$/, 'must start with / and hold no space, ? or #; end it with /* to match a prefix')
+    .describe('An exact path, or a prefix ending in /*.'),
+  method: z.union([method, z.array(method).min(1)]).default('*').describe('A method, "*" or a list; case-sensitive.'),
+  status: z.int().min(200).max(599).default(200),
+  headers: headersSchema.default({}),
+  body: z
+    .string()
+    .max(LIMITS.bodyBytes, `a body is at most ${LIMITS.bodyBytes} characters`)
+    .default(''),
+  delayMs: z.int().min(0).max(LIMITS.delayMs).default(0).describe(`Milliseconds to wait before answering, at most ${LIMITS.delayMs}.`),
+});
+
+export const corsPluginSchema = z.strictObject({
+  plugin: z.enum(['@fastify/cors', 'cors']),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const serverSchema = z.strictObject({
+  cors: corsPluginSchema.optional().describe('Run a real CORS library on this origin (not served yet).'),
+  routes: z.array(routeSchema).max(LIMITS.routesPerServer, `at most ${LIMITS.routesPerServer} routes`).default([]),
+});
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(1),
+  title: z.string().max(200).default(''),
+  notes: z.string().max(20_000).default(''),
+  origins: z.record(label, originSpecSchema).describe('1 to 8 origins, keyed by label.'),
+  page: label.describe('The origin whose page runs the client code.'),
+  client: z.string().max(LIMITS.clientBytes, `client code is at most ${LIMITS.clientBytes} characters`).default(''),
+  servers: z.record(label, serverSchema).default({}),
+});
+
+/** A scenario as written (defaults may be missing). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario, every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type OriginSpec = z.output<typeof originSpecSchema>;
+export type Route = z.output<typeof routeSchema>;
+export type ServerConfig = z.output<typeof serverSchema>;
+export type HeaderMap = z.output<typeof headersSchema>;
