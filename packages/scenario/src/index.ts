@@ -8,3 +8,4 @@ export * from './routes';
 export * from './share';
 export * from './records';
 export * from './actual';
+export * from './log-line';
