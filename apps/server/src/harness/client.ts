@@ -1,0 +1,138 @@
+/// <reference lib="dom" />
+/**
+ * The harness: runs in the page origin's document (never on the playground's origin). It defines
+ * origin(), url() and log(), instruments fetch and XMLHttpRequest so each request becomes an
+ * Observation of what JavaScript saw, runs the client code, and reports to its own origin
+ * (same-origin, so the report never meets CORS). Bundled for the browser by esbuild (page.ts).
+ */
+import { formatLogLine, type HarnessReport, type Observation } from '@cors-playground/scenario';
+
+interface HarnessConfig {
+  origins: Record<string, string>;
+  client: string;
+  timeoutMs: number;
+  reportPath: string;
+}
+
+const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+const SETTLE_GRACE_MS = 1_000;
+
+const config = JSON.parse(document.getElementById('cors-playground-config')!.textContent!) as HarnessConfig;
+const realFetch = window.fetch.bind(window);
+const RealXMLHttpRequest = window.XMLHttpRequest;
+const observations: Observation[] = [];
+const pending = new Set<Promise<unknown>>();
+const logLines: string[] = [];
+
+function describeError(error: unknown): string {
+  return error instanceof Error || (error && typeof error === 'object' && 'name' in error)
+    ? `${(error as Error).name}: ${(error as Error).message}`
+    : String(error);
+}
+
+function observe(api: Observation['api'], method: string, url: string): Observation {
+  const observation: Observation = { api, method, url, settled: 'pending', responseType: null, status: 0, headers: [], error: null };
+  observations.push(observation);
+  return observation;
+}
+
+function track<T>(promise: Promise<T>): Promise<T> {
+  pending.add(promise);
+  const done = () => pending.delete(promise);
+  promise.then(done, done);
+  return promise;
+}
+
+window.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  let method = String(init?.method ?? (input instanceof Request ? input.method : 'GET'));
+  if (NORMALIZED_METHODS.has(method.toUpperCase())) method = method.toUpperCase();
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+  const observation = observe('fetch', method, url);
+  const result = realFetch(input, init).then(
+    (response) => {
+      observation.settled = 'resolved';
+      observation.responseType = response.type;
+      observation.status = response.status;
+      observation.headers = [...new Set([...response.headers.keys()])];
+      return response;
+    },
+    (error: unknown) => {
+      observation.settled = 'rejected';
+      observation.error = describeError(error);
+      throw error;
+    },
+  );
+  return track(result);
+};
+
+class InstrumentedXMLHttpRequest extends RealXMLHttpRequest {
+  private request: { method: string; url: string } | null = null;
+
+  override open(method: string, url: string | URL, ...rest: unknown[]): void {
+    const upper = method.toUpperCase();
+    this.request = { method: NORMALIZED_METHODS.has(upper) ? upper : method, url: new URL(String(url), location.href).href };
+    (RealXMLHttpRequest.prototype.open as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  }
+
+  override send(body?: Document | XMLHttpRequestBodyInit | null): void {
+    const observation = observe('xhr', this.request?.method ?? 'GET', this.request?.url ?? location.href);
+    track(
+      new Promise<void>((resolve) => {
+        this.addEventListener('loadend', () => {
+          observation.status = this.status;
+          observation.settled = this.status === 0 ? 'rejected' : 'resolved';
+          if (this.status === 0) observation.error = 'XMLHttpRequest: network error (status 0)';
+          observation.headers = this.getAllResponseHeaders()
+            .split('\r\n')
+            .filter((line) => line.includes(':'))
+            .map((line) => line.slice(0, line.indexOf(':')).trim().toLowerCase());
+          resolve();
+        });
+      }),
+    );
+    super.send(body);
+  }
+}
+window.XMLHttpRequest = InstrumentedXMLHttpRequest;
+
+const scope = {
+  origin(label: string): string {
+    const value = config.origins[label];
+    if (value === undefined) throw new ReferenceError(`origin('${label}'): no origin "${label}" (origins: ${Object.keys(config.origins).join(', ')})`);
+    return value;
+  },
+  url(label: string, path = '/'): string {
+    return scope.origin(label) + (path.startsWith('/') ? path : `/${path}`);
+  },
+  log(...values: unknown[]): void {
+    logLines.push(formatLogLine(values));
+  },
+};
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+
+function sleep(ms: number): Promise<'timeout'> {
+  return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
+}
+
+async function run(): Promise<void> {
+  let end: HarnessReport['end'] = 'finished';
+  let error: string | null = null;
+  try {
+    const body = new AsyncFunction('origin', 'url', 'log', config.client);
+    const outcome = await Promise.race([body(scope.origin, scope.url, scope.log).then(() => 'finished' as const), sleep(config.timeoutMs)]);
+    if (outcome === 'timeout') {
+      end = 'timeout';
+      error = `the client code did not finish within ${config.timeoutMs / 1000} s`;
+    }
+  } catch (thrown) {
+    end = 'threw';
+    error = describeError(thrown);
+  }
+  await Promise.race([Promise.allSettled([...pending]), sleep(SETTLE_GRACE_MS)]);
+  const report: HarnessReport = { observations, log: logLines, end, error };
+  await realFetch(config.reportPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) });
+  document.getElementById('status')!.textContent = `Run ${end}: ${observations.length} request(s), ${logLines.length} log line(s).`;
+}
+
+void run();

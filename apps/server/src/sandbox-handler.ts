@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerRequest, originStrings, type HarnessReport } from '@cors-playground/scenario';
+import type { ServerConfig } from './config';
+import { harnessPage, harnessScript, REPORT_PATH, RUN_PATH, SCRIPT_PATH, HARNESS_PREFIX } from './harness/page';
+import type { SandboxStore, SandboxTarget } from './sandbox-store';
+
+/** Request header lines as received, names in lower case (rawHeaders keeps repeats and order). */
+function requestHeaderLines(request: IncomingMessage): Array<[string, string]> {
+  const lines: Array<[string, string]> = [];
+  for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+    lines.push([request.rawHeaders[index]!.toLowerCase(), request.rawHeaders[index + 1]!]);
+  }
+  return lines;
+}
+
+/** Reads a body up to a limit; null when it is larger. */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, status: number, headers: Array<[string, string]>, body: string | Buffer, head = false): void {
+  // 204 and 304 answers carry no body (RFC 9110, sections 15.3.5 and 15.4.5).
+  const bodiless = status === 204 || status === 304;
+  const payload = bodiless ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body) : body;
+  const flat: string[] = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  if (!bodiless) flat.push('content-length', String(payload.length));
+  response.writeHead(status, flat);
+  response.end(head || bodiless ? undefined : payload);
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+
+export function expiredPage(hostname: string): string {
+  return `This sandbox origin (${hostname}) has expired or never existed. Sandboxes are deleted when idle; press Run in the playground to make a new one.\n`;
+}
+
+/**
+ * Answers a request to a sandbox origin: the harness paths on the page origin, and otherwise the
+ * scenario's routes, exactly as configured (repeated header lines, no CORS header of ours), after
+ * recording what arrived and what was sent.
+ */
+export async function handleSandboxRequest(
+  store: SandboxStore,
+  config: ServerConfig,
+  target: SandboxTarget,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const { sandbox, origin } = target;
+  const path = request.url ?? '/';
+  const method = request.method ?? 'GET';
+  if (path.startsWith(HARNESS_PREFIX)) return handleHarness(store, config, target, method, path, request, response);
+
+  const body = await readBody(request, config.maxRequestBodyBytes);
+  const headerLines = requestHeaderLines(request);
+  const headers = Object.fromEntries(headerLines.map(([name]) => [name, request.headers[name] === undefined ? undefined : String(request.headers[name])]));
+  const answer =
+    body === null
+      ? { status: 413, headers: [['content-type', TEXT]] as Array<[string, string]>, body: `Request body over ${config.maxRequestBodyBytes} bytes.\n`, delayMs: 0, routeIndex: null }
+      : answerRequest(sandbox.scenario, originStrings(sandbox.origins), origin.label, { method, path, headers });
+  store.recordExchange(sandbox, {
+    label: origin.label,
+    method,
+    url: origin.origin + path,
+    requestHeaders: headerLines,
+    response: { status: answer.status, headers: answer.headers },
+    routeIndex: answer.routeIndex,
+  });
+  if (answer.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(answer.delayMs, config.runTimeoutMs)));
+  send(response, answer.status, answer.headers, answer.body, method === 'HEAD');
+}
+
+async function handleHarness(
+  store: SandboxStore,
+  config: ServerConfig,
+  { sandbox, origin }: SandboxTarget,
+  method: string,
+  path: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const onPage = origin.label === sandbox.scenario.page;
+  const pathname = path.split('?')[0];
+  if (onPage && method === 'GET' && pathname === RUN_PATH) {
+    store.startWatchdog(sandbox);
+    const html = harnessPage({ origins: originStrings(sandbox.origins), client: sandbox.scenario.client, timeoutMs: config.runTimeoutMs, title: sandbox.scenario.title });
+    return send(response, 200, [['content-type', 'text/html; charset=utf-8'], ['cache-control', 'no-store']], html);
+  }
+  if (onPage && method === 'GET' && pathname === SCRIPT_PATH) {
+    return send(response, 200, [['content-type', 'text/javascript; charset=utf-8'], ['cache-control', 'no-store']], harnessScript());
+  }
+  if (onPage && method === 'POST' && pathname === REPORT_PATH) {
+    // Same-origin only: the report comes from the harness on this very origin.
+    const from = request.headers.origin;
+    if (from !== undefined && from !== origin.origin) return send(response, 403, [['content-type', TEXT]], 'Reports come from the page origin only.\n');
+    const body = await readBody(request, config.maxRequestBodyBytes);
+    const report = body === null ? null : parseReport(body.toString('utf8'));
+    if (!report) return send(response, 400, [['content-type', TEXT]], 'The report is not a harness report.\n');
+    store.finishRun(sandbox, report);
+    return send(response, 204, [], '');
+  }
+  return send(response, 404, [['content-type', TEXT]], `No harness resource ${method} ${pathname} on this origin.\n`);
+}
+
+function parseReport(text: string): HarnessReport | null {
+  try {
+    const value = JSON.parse(text) as HarnessReport;
+    const valid =
+      Array.isArray(value.observations) && Array.isArray(value.log) && ['finished', 'threw', 'timeout'].includes(value.end) &&
+      value.observations.every((o) => typeof o.url === 'string' && typeof o.method === 'string' && typeof o.status === 'number' && Array.isArray(o.headers)) &&
+      value.log.every((line) => typeof line === 'string');
+    return valid ? value : null;
+  } catch {
+    return null;
+  }
+}

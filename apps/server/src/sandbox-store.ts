@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import {
+  actualRecords,
+  liveOrigins,
+  type Exchange,
+  type HarnessReport,
+  type LiveOrigin,
+  type RunRecords,
+  type Scenario,
+} from '@cors-playground/scenario';
+import type { ServerConfig } from './config';
+import { errors } from './errors';
+
+export type SandboxEvent =
+  | { type: 'exchange'; data: Exchange }
+  | { type: 'report'; data: HarnessReport }
+  | { type: 'actual'; data: RunRecords }
+  | { type: 'end'; data: { reason: 'finished' | 'timeout' | 'expired' } };
+
+export interface Sandbox {
+  id: string;
+  client: string;
+  scenario: Scenario;
+  origins: Record<string, LiveOrigin>;
+  createdAt: number;
+  lastSeen: number;
+  exchanges: Exchange[];
+  report: HarnessReport | null;
+  actual: RunRecords | null;
+  events: SandboxEvent[];
+  listeners: Set<(event: SandboxEvent) => void>;
+  watchdog: NodeJS.Timeout | null;
+  nextSeq: number;
+}
+
+/** Where a sandbox request landed: which sandbox and which of its origins. */
+export interface SandboxTarget {
+  sandbox: Sandbox;
+  origin: LiveOrigin;
+}
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** 16 characters of base32: 80 random bits, and a valid DNS label part. */
+export function newSandboxId(): string {
+  return [...randomBytes(16)].map((byte) => ID_ALPHABET[byte % 32]).join('');
+}
+
+/**
+ * Live sandboxes, in memory, bounded, with idle expiry (DESIGN.md, "Stores"). An origin is an entry
+ * in `byHost`, never a listener: creating a sandbox opens no port and starts no process.
+ */
+export class SandboxStore {
+  private readonly sandboxes = new Map<string, Sandbox>();
+  private readonly byHost = new Map<string, SandboxTarget>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: ServerConfig,
+    /** The ports really listened on, known once the servers listen. */
+    private readonly ports: () => { http: number[]; https: number[] },
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweeper = setInterval(() => this.sweep(), Math.min(30_000, config.idleMs)).unref();
+  }
+
+  create(scenario: Scenario, client: string): Sandbox {
+    if (this.sandboxes.size >= this.config.maxSandboxes) throw errors.tooManySandboxes(this.config.maxSandboxes);
+    const mine = [...this.sandboxes.values()].filter((sandbox) => sandbox.client === client).length;
+    if (mine >= this.config.maxSandboxesPerClient) throw errors.tooManySandboxesForClient(this.config.maxSandboxesPerClient);
+    const id = newSandboxId();
+    let origins: Record<string, LiveOrigin>;
+    try {
+      origins = liveOrigins(scenario, { sandboxId: id, domain: this.config.domain, ports: this.ports() });
+    } catch (error) {
+      const [path, message] = (error as Error).message.split(': ', 2);
+      throw errors.invalidScenario((error as Error).message, [{ path, message }]);
+    }
+    const now = this.now();
+    const sandbox: Sandbox = {
+      id, client, scenario, origins, createdAt: now, lastSeen: now,
+      exchanges: [], report: null, actual: null, events: [], listeners: new Set(), watchdog: null, nextSeq: 0,
+    };
+    this.sandboxes.set(id, sandbox);
+    for (const origin of Object.values(origins)) this.byHost.set(hostKey(origin.host, origin.port), { sandbox, origin });
+    return sandbox;
+  }
+
+  get(id: string): Sandbox {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) throw errors.sandboxNotFound(id);
+    return sandbox;
+  }
+
+  /** The sandbox origin a Host header names, or null. */
+  target(hostname: string, port: number): SandboxTarget | null {
+    const target = this.byHost.get(hostKey(hostname, port)) ?? null;
+    if (target) target.sandbox.lastSeen = this.now();
+    return target;
+  }
+
+  /** Whether an origin string (from an Origin header) is one of a live sandbox's origins. */
+  isSandboxOrigin(origin: string): boolean {
+    try {
+      const url = new URL(origin);
+      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+      return this.byHost.has(hostKey(url.hostname, port));
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether a host name is under the sandbox domain, live or not. */
+  isSandboxHostName(hostname: string): boolean {
+    return hostname.endsWith(`.${this.config.domain}`) && /^[a-z][a-z0-9-]*-[a-z2-7]{16}\.site-/.test(hostname);
+  }
+
+  recordExchange(sandbox: Sandbox, exchange: Omit<Exchange, 'seq' | 'at'>): Exchange {
+    const full: Exchange = { seq: sandbox.nextSeq++, at: this.now() - sandbox.createdAt, ...exchange };
+    sandbox.exchanges.push(full);
+    if (sandbox.exchanges.length > this.config.maxExchangesPerSandbox) sandbox.exchanges.shift();
+    this.emit(sandbox, { type: 'exchange', data: full });
+    return full;
+  }
+
+  /** The harness page was served: if no report arrives in time, the run is reported as timed out. */
+  startWatchdog(sandbox: Sandbox): void {
+    if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
+    sandbox.report = null;
+    sandbox.actual = null;
+    sandbox.watchdog = setTimeout(() => {
+      const seconds = this.config.runTimeoutMs / 1000;
+      this.finishRun(sandbox, {
+        observations: [], log: [], end: 'timeout',
+        error: `the client code did not finish within ${seconds} s and the page stopped answering (a loop that never ends?)`,
+      });
+    }, this.config.runTimeoutMs + 5_000).unref();
+  }
+
+  finishRun(sandbox: Sandbox, report: HarnessReport): void {
+    if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
+    sandbox.watchdog = null;
+    sandbox.report = report;
+    sandbox.actual = actualRecords(report, sandbox.exchanges, sandbox.origins, sandbox.scenario.page);
+    this.emit(sandbox, { type: 'report', data: report });
+    this.emit(sandbox, { type: 'actual', data: sandbox.actual });
+    this.emit(sandbox, { type: 'end', data: { reason: report.end === 'timeout' ? 'timeout' : 'finished' } });
+  }
+
+  subscribe(sandbox: Sandbox, listener: (event: SandboxEvent) => void): () => void {
+    for (const event of sandbox.events) listener(event);
+    sandbox.listeners.add(listener);
+    return () => sandbox.listeners.delete(listener);
+  }
+
+  delete(sandbox: Sandbox): void {
+    if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
+    this.emit(sandbox, { type: 'end', data: { reason: 'expired' } });
+    sandbox.listeners.clear();
+    this.sandboxes.delete(sandbox.id);
+    for (const origin of Object.values(sandbox.origins)) this.byHost.delete(hostKey(origin.host, origin.port));
+  }
+
+  sweep(): void {
+    const cutoff = this.now() - this.config.idleMs;
+    for (const sandbox of this.sandboxes.values()) if (sandbox.lastSeen < cutoff) this.delete(sandbox);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    for (const sandbox of [...this.sandboxes.values()]) this.delete(sandbox);
+  }
+
+  get size(): number {
+    return this.sandboxes.size;
+  }
+
+  private emit(sandbox: Sandbox, event: SandboxEvent): void {
+    sandbox.events.push(event);
+    if (sandbox.events.length > this.config.maxExchangesPerSandbox + 10) sandbox.events.splice(0, 1);
+    for (const listener of sandbox.listeners) listener(event);
+  }
+}
+
+function hostKey(hostname: string, port: number): string {
+  return `${hostname.toLowerCase()}:${port}`;
+}
