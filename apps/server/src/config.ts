@@ -9,6 +9,8 @@ export interface ServerConfig {
   domain: string;
   /** How long client code may run before the harness reports a timeout. */
   runTimeoutMs: number;
+  /** After the run time, how long the server waits for the harness before calling the run timed out. */
+  runGraceMs: number;
   /** A sandbox with no request for this long is deleted. */
   idleMs: number;
   maxSandboxes: number;
@@ -27,6 +29,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   ports: { http: [8080, 8081] },
   domain: 'localhost',
   runTimeoutMs: 10_000,
+  runGraceMs: 5_000,
   idleMs: 15 * 60_000,
   maxSandboxes: 500,
   maxSandboxesPerClient: 50,

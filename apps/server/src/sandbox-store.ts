@@ -134,7 +134,7 @@ export class SandboxStore {
         observations: [], log: [], end: 'timeout',
         error: `the client code did not finish within ${seconds} s and the page stopped answering (a loop that never ends?)`,
       });
-    }, this.config.runTimeoutMs + 5_000).unref();
+    }, this.config.runTimeoutMs + this.config.runGraceMs).unref();
   }
 
   finishRun(sandbox: Sandbox, report: HarnessReport): void {

@@ -38,10 +38,17 @@ const headerValue = z
   .max(LIMITS.headerValueLength, `a header value is at most ${LIMITS.headerValueLength} characters`)
   .refine((value) => !FORBIDDEN_VALUE_CHARACTERS.test(value), { message: 'CR, LF or NUL not allowed in a header value' });
 
+/** Framing headers the sandbox server writes itself; a route may not set them. */
+export const SERVER_SET_HEADERS = ['connection', 'content-length', 'keep-alive', 'transfer-encoding', 'upgrade'] as const;
+const SERVER_SET_HEADER_SET: ReadonlySet<string> = new Set(SERVER_SET_HEADERS);
+
 const headerName = z
   .string()
   .regex(TOKEN_PATTERN, "is not a valid header name (RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~)")
-  .max(LIMITS.headerNameLength, `a header name is at most ${LIMITS.headerNameLength} characters`);
+  .max(LIMITS.headerNameLength, `a header name is at most ${LIMITS.headerNameLength} characters`)
+  .refine((name) => !SERVER_SET_HEADER_SET.has(name.toLowerCase()), {
+    message: `is written by the sandbox server itself (${SERVER_SET_HEADERS.join(', ')} are not configurable)`,
+  });
 
 export const headersSchema = z
   .record(headerName, z.union([headerValue, z.array(headerValue).min(1)]))
