@@ -15,6 +15,8 @@ export interface Observation {
   headers: string[];
   /** The error JavaScript got, e.g. "TypeError: Failed to fetch". */
   error: string | null;
+  /** The request's mode, for fetch: 'cors', 'no-cors', 'same-origin' (XHR is always 'cors'). */
+  mode?: string;
 }
 
 export interface HarnessReport {
@@ -57,10 +59,19 @@ function isPreflightFor(exchange: Exchange, observation: Observation): boolean {
   return exchange.method === 'OPTIONS' && exchange.url === observation.url && headerOf(exchange, 'access-control-request-method') !== undefined;
 }
 
+/** Whether a console line names this very URL (not a longer one that starts with it). */
+function namesUrl(text: string, url: string): boolean {
+  for (let at = text.indexOf(url); at !== -1; at = text.indexOf(url, at + 1)) {
+    const next = text.slice(at + url.length, at + url.length + 2);
+    if (next === '' || next[0] === "'" || next[0] === ' ' || next === '.' || next === '. ') return true;
+  }
+  return false;
+}
+
 function consoleFor(url: string, captures: readonly ConsoleCapture[], used: Set<ConsoleCapture>): ConsoleLines {
   const lines = { ...NO_CONSOLE };
   for (const capture of captures) {
-    if (used.has(capture) || lines[capture.engine] !== null || !capture.text.includes(`'${url}'`)) continue;
+    if (used.has(capture) || lines[capture.engine] !== null || !namesUrl(capture.text, url)) continue;
     lines[capture.engine] = capture.text;
     used.add(capture);
   }
@@ -70,8 +81,9 @@ function consoleFor(url: string, captures: readonly ConsoleCapture[], used: Set<
 /**
  * The actual side of a run: what JavaScript saw (the harness), joined with what the servers
  * received (the log) and, where captured, the console. A rejected request is "blocked" when the
- * request or its preflight reached a sandbox server (the network worked, CORS refused), and
- * "error" when nothing arrived.
+ * request or its preflight reached a sandbox server (the network worked, CORS refused) or when
+ * mode "same-origin" met a cross-origin URL, and "error" when nothing was sent (an invalid
+ * request, an unreachable host).
  */
 export function actualRecords(
   report: HarnessReport,
@@ -89,11 +101,12 @@ export function actualRecords(
       (exchange) => !consumed.has(exchange) && exchange.url === observation.url && exchange.method === observation.method,
     );
     if (main) consumed.add(main);
-    const reached = preflight !== undefined || main !== undefined;
+    const to = labelForUrl(origins, observation.url);
     const consoleLines = consoleFor(observation.url, captures, usedCaptures);
+    const refusedBySameOriginMode = observation.mode === 'same-origin' && origins[page]?.origin !== new URL(observation.url).origin;
     let outcome: RequestRecord['outcome'];
     if (observation.settled === 'resolved') outcome = observation.responseType === 'opaque' || observation.responseType === 'opaqueredirect' ? 'opaque' : 'ok';
-    else if (observation.settled === 'rejected' && (reached || Object.values(consoleLines).some((line) => line?.includes('CORS')))) outcome = 'blocked';
+    else if (observation.settled === 'rejected' && (preflight !== undefined || main !== undefined || refusedBySameOriginMode)) outcome = 'blocked';
     else outcome = 'error';
     const reasons = preflight
       ? [`the server received OPTIONS with Access-Control-Request-Method: ${headerOf(preflight, 'access-control-request-method')}` +
@@ -104,7 +117,7 @@ export function actualRecords(
       method: observation.method,
       url: observation.url,
       from: page,
-      to: labelForUrl(origins, observation.url),
+      to,
       preflight: { sent: preflight !== undefined, reasons },
       outcome,
       status: outcome === 'ok' ? observation.status : 0,

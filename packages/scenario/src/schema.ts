@@ -80,7 +80,7 @@ export const serverSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(1, { error: 'must be 1 (this is version 1 of the scenario format)' }),
   title: z.string().max(200).default(''),
   notes: z.string().max(20_000).default(''),
   origins: z.record(label, originSpecSchema).describe('1 to 8 origins, keyed by label.'),

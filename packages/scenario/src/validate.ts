@@ -83,7 +83,7 @@ function crossFieldErrors(scenario: Scenario): ValidationError[] {
 }
 
 export function validateScenario(input: unknown): ValidationResult {
-  const parsed = scenarioSchema.safeParse(input);
+  const parsed = scenarioSchema.safeParse(input, { error: (issue) => (issue.input === undefined ? 'is required' : undefined) });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(fromZodIssue) };
   const errors = crossFieldErrors(parsed.data);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: parsed.data };

@@ -48,6 +48,7 @@ window.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Pro
   if (NORMALIZED_METHODS.has(method.toUpperCase())) method = method.toUpperCase();
   const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
   const observation = observe('fetch', method, url);
+  observation.mode = init?.mode ?? (input instanceof Request ? input.mode : 'cors');
   const result = realFetch(input, init).then(
     (response) => {
       observation.settled = 'resolved';
