@@ -71,6 +71,11 @@ export async function buildApp(overrides: Partial<ServerConfig> = {}): Promise<P
       reply.raw.end(expiredPage(host.hostname));
     }
   });
+  // The playground's own pages: no sandbox page may frame them or have them sniffed.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-security-policy', "frame-ancestors 'self'");
+  });
   app.setErrorHandler(errorHandler);
   await app.register(apiRoutes, { prefix: '/api', store, config });
 
