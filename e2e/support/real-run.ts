@@ -35,6 +35,7 @@ export async function realRun(request: APIRequestContext, context: BrowserContex
     if (!log.report) await page.waitForTimeout(100);
   }
   await page.close();
+  await request.delete(`/api/sandboxes/${sandbox.id}`);
   if (!log.report) throw new Error('the harness never reported');
   const actual = actualRecords(log.report, log.exchanges, sandbox.live, scenario.page, captures);
   return { sandbox, actual, exchanges: log.exchanges, report: log.report };

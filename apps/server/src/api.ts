@@ -56,6 +56,12 @@ export async function apiRoutes(app: FastifyInstance, { store, config }: { store
 
   app.get<{ Params: { id: string } }>('/sandboxes/:id', async (request) => describe(store.get(request.params.id), config));
 
+  // A finished run's sandbox can go at once: the playground deletes the previous one on each Run.
+  app.delete<{ Params: { id: string } }>('/sandboxes/:id', async (request, reply) => {
+    store.delete(store.get(request.params.id));
+    return reply.code(204).send();
+  });
+
   app.get<{ Params: { id: string } }>('/sandboxes/:id/log', async (request) => {
     const sandbox = store.get(request.params.id);
     return { exchanges: sandbox.exchanges, report: sandbox.report, actual: sandbox.actual };

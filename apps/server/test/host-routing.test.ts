@@ -52,6 +52,18 @@ describe('host routing', () => {
     expect(answer.body).toContain('expired or never existed');
   });
 
+  it('deletes a sandbox on request, so its hosts answer as expired and its slot is free', async () => {
+    playground = await app({ maxSandboxesPerClient: 1 });
+    const created = await createSandbox(playground);
+    const deleted = await playground.app.inject({ method: 'DELETE', url: `/api/sandboxes/${created.id}` });
+    expect(deleted.statusCode).toBe(204);
+    const answer = await playground.app.inject({ url: '/data', headers: { host: hostOf(created.origins.api!) } });
+    expect(answer.body).toContain('expired');
+    await createSandbox(playground);
+    const third = await playground.app.inject({ method: 'POST', url: '/api/sandboxes', payload: scenario() });
+    expect(third.statusCode).toBe(429);
+  });
+
   it('gives every sandbox its own unguessable id', async () => {
     playground = await app();
     const ids = new Set<string>();

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatError, parseScenarioJson } from '../src/index';
+
+/**
+ * The corpus (corpus/**.json): every file is a valid scenario with a title and notes, and the
+ * client code names only origins the scenario defines. The agreement suite (e2e) runs these in a
+ * real browser; this test keeps them well-formed without one.
+ */
+const CORPUS = fileURLToPath(new URL('../../../corpus/', import.meta.url));
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return jsonFiles(path);
+      return name.endsWith('.json') ? [path] : [];
+    });
+}
+
+/** Labels named by origin('x') and url('x', ...) in client code (string literals only). */
+function labelsInClient(client: string): string[] {
+  const labels = new Set<string>();
+  for (const match of client.matchAll(/\b(?:url|origin)\(\s*(['"`])([^'"`]*)\1/g)) labels.add(match[2]!);
+  return [...labels];
+}
+
+const files = jsonFiles(CORPUS);
+const agreement = files.filter((path) => relative(CORPUS, path).match(/^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.json$/));
+
+describe('corpus', () => {
+  it('holds the agreement corpus: at least 34 files named NN-short-kebab-name.json, numbered 01, 02, ... without gaps', () => {
+    expect(agreement.length).toBeGreaterThanOrEqual(34);
+    const numbers = agreement.map((path) => Number(relative(CORPUS, path).slice(0, 2)));
+    expect(numbers).toEqual(numbers.map((_, index) => index + 1));
+  });
+
+  it('names every top-level file NN-short-kebab-name.json', () => {
+    const topLevel = files.filter((path) => !relative(CORPUS, path).includes('/'));
+    expect(topLevel.map((path) => relative(CORPUS, path))).toEqual(agreement.map((path) => relative(CORPUS, path)));
+  });
+
+  it('has distinct titles across the agreement corpus', () => {
+    const titles = agreement.map((path) => (JSON.parse(readFileSync(path, 'utf8')) as { title?: string }).title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  describe.each(files.map((path) => [relative(CORPUS, path), path] as const))('%s', (_name, path) => {
+    const text = readFileSync(path, 'utf8');
+    const result = parseScenarioJson(text);
+
+    it('parses and is a valid scenario', () => {
+      expect(result.ok ? [] : result.errors.map(formatError)).toEqual([]);
+    });
+
+    it('has a title and notes', () => {
+      if (!result.ok) return;
+      expect(result.scenario.title.trim()).not.toBe('');
+      expect(result.scenario.notes.trim()).not.toBe('');
+    });
+
+    it('names in its client code only origins it defines', () => {
+      if (!result.ok) return;
+      const labels = labelsInClient(result.scenario.client);
+      expect(result.scenario.client.trim()).not.toBe('');
+      const unknown = labels.filter((label) => !Object.hasOwn(result.scenario.origins, label));
+      expect(unknown).toEqual([]);
+    });
+  });
+
+  describe.each(agreement.map((path) => [relative(CORPUS, path), path] as const))('%s (agreement)', (_name, path) => {
+    const text = readFileSync(path, 'utf8');
+    const result = parseScenarioJson(text);
+
+    it('is pretty-printed with a 2-space indent, and its notes are one line', () => {
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      if (result.ok) expect(result.scenario.notes).not.toMatch(/\n/);
+    });
+
+    it('names at least one origin in its client code', () => {
+      if (!result.ok) return;
+      expect(labelsInClient(result.scenario.client).length).toBeGreaterThan(0);
+    });
+  });
+});
