@@ -1,0 +1,50 @@
+import type { RequestRecord } from '@cors-playground/scenario';
+import { describeUrl, type RequestRowModel } from '../view/comparison';
+import { RecordCell } from './record-cell';
+
+export interface RequestRowProps {
+  row: RequestRowModel;
+  comparable: boolean;
+  predictedPlaceholder: string;
+  actualPlaceholder: string;
+  actualStale: boolean;
+}
+
+function Agreement({ row, comparable }: { row: RequestRowModel; comparable: boolean }) {
+  if (!comparable) return null;
+  const count = row.differing.size;
+  if (count === 0) return <span className="agreement agree">agree</span>;
+  return (
+    <span className="agreement disagree" title={[...row.differing].join(', ')}>
+      {count === 1 ? '1 difference' : `${count} differences`}
+    </span>
+  );
+}
+
+export function RequestRow({ row, comparable, predictedPlaceholder, actualPlaceholder, actualStale }: RequestRowProps) {
+  const shown: RequestRecord | null = row.predicted ?? row.actual;
+  const where = shown ? describeUrl(shown) : null;
+  const differs = comparable && row.differing.size > 0;
+  return (
+    <article className={differs ? 'request-row disagrees' : 'request-row'} data-testid={`request-row-${row.index}`} data-disagrees={differs}>
+      <header className="request-row-head">
+        <span className="request-index">{row.index + 1}</span>
+        {shown && (
+          <>
+            <span className="request-api">{shown.api}</span>
+            <span className={row.differing.has('method') ? 'request-method differs' : 'request-method'}>{shown.method}</span>
+            <span className={row.differing.has('url') ? 'request-url differs' : 'request-url'} title={shown.url}>
+              <span className="origin-label">{where?.target}</span>
+              {where?.path}
+            </span>
+          </>
+        )}
+        <Agreement row={row} comparable={comparable} />
+      </header>
+      <div className="request-row-sides">
+        <RecordCell side="predicted" record={row.predicted} differing={row.differing} placeholder={predictedPlaceholder} trace={row.trace} />
+        <RecordCell side="actual" record={row.actual} differing={row.differing} placeholder={actualPlaceholder} stale={actualStale} />
+      </div>
+    </article>
+  );
+}
