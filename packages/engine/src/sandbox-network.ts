@@ -1,0 +1,109 @@
+import { answerRequest, labelForUrl, type LiveOrigin, type Scenario } from '@cors-playground/scenario';
+import { hasHeader, type HeaderList } from './header-list';
+
+/**
+ * The modelled network: a request to a sandbox origin gets what the sandbox server answers
+ * (answerRequest, the function the real server calls), plus the header lines Node's HTTP server
+ * adds on the wire; a request anywhere else is a network error. No real I/O happens.
+ */
+export interface NetworkRequest {
+  method: string;
+  url: URL;
+  headers: HeaderList;
+  body: string | null;
+}
+
+export interface NetworkResponse {
+  label: string;
+  status: number;
+  statusText: string;
+  headers: HeaderList;
+  body: string;
+}
+
+/** One request the modelled servers received, and what they answered. */
+export interface ModelExchange {
+  label: string;
+  method: string;
+  url: string;
+  requestHeaders: HeaderList;
+  response: { status: number; headers: HeaderList };
+  routeIndex: number | null;
+  /** True for a CORS-preflight request. */
+  preflight: boolean;
+}
+
+export interface SandboxNetwork {
+  scenario: Scenario;
+  origins: Readonly<Record<string, LiveOrigin>>;
+  originStrings: Readonly<Record<string, string>>;
+  exchanges: ModelExchange[];
+}
+
+/** The reason phrases Node's HTTP server writes (http.STATUS_CODES, Node 20); others get "unknown". */
+export const STATUS_TEXTS: Readonly<Record<number, string>> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content',
+  206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices',
+  301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect',
+  308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict',
+  410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long',
+  415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a Teapot",
+  421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+  426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+  451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
+  507: 'Insufficient Storage', 508: 'Loop Detected', 509: 'Bandwidth Limit Exceeded', 510: 'Not Extended',
+  511: 'Network Authentication Required',
+};
+
+/** The model has no clock: every Date header carries this instant. */
+export const MODEL_DATE = 'Thu, 01 Jan 1970 00:00:00 GMT';
+
+/**
+ * What the sandbox server adds to a route's header lines (apps/server/src/sandbox-handler.ts
+ * send(), on Node's http server): Content-Length unless 204 or 304, then Date, Connection and
+ * Keep-Alive, each only when the route did not set it. Only the names matter to JavaScript.
+ */
+export function withTransportHeaders(status: number, headers: HeaderList, body: string): HeaderList {
+  const result: HeaderList = [...headers];
+  if (status !== 204 && status !== 304 && !hasHeader(headers, 'content-length')) result.push(['content-length', String(utf8Length(body))]);
+  if (!hasHeader(headers, 'date')) result.push(['date', MODEL_DATE]);
+  if (!hasHeader(headers, 'connection')) result.push(['connection', 'keep-alive']);
+  if (!hasHeader(headers, 'keep-alive')) result.push(['keep-alive', 'timeout=5']);
+  return result;
+}
+
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Sends a request over the modelled network: null is a network error (no sandbox origin there). */
+export function sendRequest(network: SandboxNetwork, request: NetworkRequest, preflight = false): NetworkResponse | null {
+  const label = labelForUrl(network.origins, request.url.href);
+  if (label === null) return null;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of request.headers) {
+    const lower = name.toLowerCase();
+    headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
+  }
+  const answer = answerRequest(network.scenario, network.originStrings, label, {
+    method: request.method,
+    path: request.url.pathname + request.url.search,
+    headers,
+  });
+  const bodiless = answer.status === 204 || answer.status === 304 || request.method === 'HEAD';
+  const responseHeaders = withTransportHeaders(answer.status, answer.headers, answer.body).map(
+    ([name, value]): [string, string] => [name, value.replace(/^[\t ]+|[\t ]+$/g, '')],
+  );
+  network.exchanges.push({
+    label,
+    method: request.method,
+    url: request.url.origin + request.url.pathname + request.url.search,
+    requestHeaders: request.headers.map(([name, value]) => [name.toLowerCase(), value]),
+    response: { status: answer.status, headers: responseHeaders },
+    routeIndex: answer.routeIndex,
+    preflight,
+  });
+  return { label, status: answer.status, statusText: STATUS_TEXTS[answer.status] ?? 'unknown', headers: responseHeaders, body: bodiless ? '' : answer.body };
+}

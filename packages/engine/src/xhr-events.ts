@@ -1,0 +1,87 @@
+/**
+ * The little of DOM events the modelled XMLHttpRequest needs: listeners and `on…` handlers kept in
+ * registration order (https://dom.spec.whatwg.org/#concept-event-listener), progress events.
+ */
+type Callback = ((event: ModelEvent) => unknown) | { handleEvent(event: ModelEvent): unknown };
+
+interface Listener {
+  type: string;
+  callback: Callback;
+  /** True for the listener an `on…` attribute installed. */
+  handler: boolean;
+}
+
+export interface ModelEvent {
+  type: string;
+  target: unknown;
+  currentTarget: unknown;
+  /** Progress events only (https://xhr.spec.whatwg.org/#interface-progressevent). */
+  lengthComputable?: boolean;
+  loaded?: number;
+  total?: number;
+  bubbles: false;
+  cancelable: false;
+  defaultPrevented: false;
+  timeStamp: number;
+  preventDefault(): void;
+  stopPropagation(): void;
+  stopImmediatePropagation(): void;
+}
+
+export class ModelEventTarget {
+  #listeners: Listener[] = [];
+  /** Errors thrown by listeners; a browser reports them to the console and goes on. */
+  #uncaught: unknown[] = [];
+
+  addEventListener(type: string, callback: Callback | null): void {
+    if (!callback || this.#listeners.some((entry) => !entry.handler && entry.type === type && entry.callback === callback)) return;
+    this.#listeners.push({ type, callback, handler: false });
+  }
+
+  removeEventListener(type: string, callback: Callback | null): void {
+    this.#listeners = this.#listeners.filter((entry) => entry.handler || entry.type !== type || entry.callback !== callback);
+  }
+
+  protected getHandler(type: string): Callback | null {
+    return this.#listeners.find((entry) => entry.handler && entry.type === type)?.callback ?? null;
+  }
+
+  /** https://html.spec.whatwg.org/#event-handler-attributes: setting keeps the first position. */
+  protected setHandler(type: string, callback: unknown): void {
+    const index = this.#listeners.findIndex((entry) => entry.handler && entry.type === type);
+    if (typeof callback !== 'function' && (typeof callback !== 'object' || callback === null)) {
+      if (index !== -1) this.#listeners.splice(index, 1);
+      return;
+    }
+    if (index === -1) this.#listeners.push({ type, callback: callback as Callback, handler: true });
+    else this.#listeners[index] = { type, callback: callback as Callback, handler: true };
+  }
+
+  /** Fires an event; a progress event when `progress` is given (readystatechange is a plain Event). */
+  protected fire(type: string, progress?: { loaded: number; total: number }): void {
+    let stopped = false;
+    const event: ModelEvent = {
+      type, target: this, currentTarget: this,
+      ...(progress ? { lengthComputable: progress.total > 0, loaded: progress.loaded, total: progress.total } : {}),
+      bubbles: false, cancelable: false, defaultPrevented: false, timeStamp: 0,
+      preventDefault() {}, stopPropagation() {}, stopImmediatePropagation() { stopped = true; },
+    };
+    for (const entry of [...this.#listeners]) {
+      if (entry.type !== type || stopped) continue;
+      try {
+        if (typeof entry.callback === 'function') entry.callback.call(this, event);
+        else entry.callback.handleEvent(event);
+      } catch (error) {
+        this.#uncaught.push(error);
+      }
+    }
+  }
+
+  protected takeUncaught(): unknown[] {
+    const errors = this.#uncaught;
+    this.#uncaught = [];
+    return errors;
+  }
+}
+
+export const XHR_EVENT_TYPES = ['readystatechange', 'loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'] as const;
