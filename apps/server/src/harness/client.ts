@@ -30,6 +30,15 @@ function describeError(error: unknown): string {
     : String(error);
 }
 
+/** The URL as the browser resolves it; an unparsable one stays as written (fetch then rejects on its own). */
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, location.href).href;
+  } catch {
+    return url;
+  }
+}
+
 function observe(api: Observation['api'], method: string, url: string): Observation {
   const observation: Observation = { api, method, url, settled: 'pending', responseType: null, status: 0, headers: [], error: null };
   observations.push(observation);
@@ -46,7 +55,7 @@ function track<T>(promise: Promise<T>): Promise<T> {
 window.fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   let method = String(init?.method ?? (input instanceof Request ? input.method : 'GET'));
   if (NORMALIZED_METHODS.has(method.toUpperCase())) method = method.toUpperCase();
-  const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+  const url = absoluteUrl(input instanceof Request ? input.url : String(input));
   const observation = observe('fetch', method, url);
   observation.mode = init?.mode ?? (input instanceof Request ? input.mode : 'cors');
   const result = realFetch(input, init).then(
@@ -70,9 +79,10 @@ class InstrumentedXMLHttpRequest extends RealXMLHttpRequest {
   private request: { method: string; url: string } | null = null;
 
   override open(method: string, url: string | URL, ...rest: unknown[]): void {
-    const upper = method.toUpperCase();
-    this.request = { method: NORMALIZED_METHODS.has(upper) ? upper : method, url: new URL(String(url), location.href).href };
+    // The real open() first, so a bad method or URL throws exactly what the browser throws.
     (RealXMLHttpRequest.prototype.open as (...args: unknown[]) => void).call(this, method, url, ...rest);
+    const upper = method.toUpperCase();
+    this.request = { method: NORMALIZED_METHODS.has(upper) ? upper : method, url: absoluteUrl(String(url)) };
   }
 
   override send(body?: Document | XMLHttpRequestBodyInit | null): void {
