@@ -14,6 +14,33 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
 export type ConsoleLines = Record<EngineName, string | null>;
 
+/** One step the browser took for a request, as the engine explains it (issue: explanation). */
+export interface ExplanationStep {
+  result: 'pass' | 'fail' | 'info' | 'unsupported';
+  /** The spec step in its own words, e.g. "CORS check, step 4". */
+  step: string;
+  /** A link to the Fetch standard's section that decided it. */
+  spec: string;
+  /** A sentence a reader understands without the spec open. */
+  detail: string;
+  /** The header values (or other inputs) the step looked at, by name; null when absent. */
+  values?: Record<string, string | null>;
+  /** The id of the failed check, when result is "fail". */
+  blockedBy?: string;
+}
+
+/** The smallest change that makes a blocked request succeed. */
+export interface Fix {
+  /** One sentence: what to change and why. */
+  summary: string;
+  /** Response headers to send: on which origin, for which request (method and path), name and value. */
+  headers: Array<{ origin: string; method: string; path: string; name: string; value: string }>;
+  /** The same change as options of the CORS library the origin runs, when it runs one. */
+  library?: { plugin: '@fastify/cors' | 'cors'; options: Record<string, unknown> };
+  /** Set when the only change that works is unsafe (e.g. reflecting any origin with credentials). */
+  unsafe: string | null;
+}
+
 export interface RequestRecord {
   api: RequestApi;
   method: string;
@@ -31,6 +58,10 @@ export interface RequestRecord {
   /** The id of the failed check when the outcome is blocked. */
   blockedBy: string | null;
   console: ConsoleLines;
+  /** Prediction only: the ordered steps the browser takes, with pass or fail. */
+  explanation?: ExplanationStep[];
+  /** Prediction only: the smallest fix, or null when the request succeeds or nothing can fix it. */
+  fix?: Fix | null;
 }
 
 export interface RunRecords {
