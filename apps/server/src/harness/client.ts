@@ -118,6 +118,10 @@ const scope = {
   log(...values: unknown[]): void {
     logLines.push(formatLogLine(values));
   },
+  /** Waits ms milliseconds (the engine's model advances its clock by as much). */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(ms) || 0)));
+  },
 };
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
@@ -130,8 +134,8 @@ async function run(): Promise<void> {
   let end: HarnessReport['end'] = 'finished';
   let error: string | null = null;
   try {
-    const body = new AsyncFunction('origin', 'url', 'log', config.client);
-    const outcome = await Promise.race([body(scope.origin, scope.url, scope.log).then(() => 'finished' as const), sleep(config.timeoutMs)]);
+    const body = new AsyncFunction('origin', 'url', 'log', 'sleep', config.client);
+    const outcome = await Promise.race([body(scope.origin, scope.url, scope.log, scope.sleep).then(() => 'finished' as const), sleep(config.timeoutMs)]);
     if (outcome === 'timeout') {
       end = 'timeout';
       error = `the client code did not finish within ${config.timeoutMs / 1000} s`;

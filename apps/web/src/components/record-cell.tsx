@@ -1,6 +1,7 @@
 import type { RequestRecord } from '@cors-playground/scenario';
 import type { ReactNode } from 'react';
 import type { VerdictView } from '../predict/messages';
+import { FixView } from './fix-view';
 import { OutcomeBadge } from './outcome-badge';
 import { safeLink, VerdictList } from './verdict-list';
 
@@ -99,6 +100,7 @@ export function RecordCell({ side, record, differing, placeholder, stale = false
           </span>
         </Field>
       )}
+      {side === 'predicted' && record.fix && <FixView fix={record.fix} />}
       <VerdictList verdicts={trace} />
     </div>
   );

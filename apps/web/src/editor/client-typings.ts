@@ -11,5 +11,7 @@ declare function origin(label: OriginLabel): string;
 declare function url(label: OriginLabel, path: string): string;
 /** Writes one line to the run's log: values joined by spaces, errors as "Name: message", objects as JSON. */
 declare function log(...values: unknown[]): void;
+/** Waits ms milliseconds, e.g. for a preflight cache entry to expire; the prediction's clock moves as much. */
+declare function sleep(ms: number): Promise<void>;
 `;
 }

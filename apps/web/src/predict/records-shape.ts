@@ -25,6 +25,16 @@ const OUTCOME_SET: ReadonlySet<unknown> = new Set(OUTCOMES);
 const API_SET: ReadonlySet<unknown> = new Set(REQUEST_APIS);
 const nullableString = (value: unknown) => value === null || typeof value === 'string';
 
+function isFix(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.summary === 'string' &&
+    nullableString(value.unsafe ?? null) &&
+    Array.isArray(value.headers) &&
+    value.headers.every((header) => isObject(header) && ['origin', 'method', 'path', 'name', 'value'].every((key) => typeof header[key] === 'string'))
+  );
+}
+
 export function isRequestRecord(value: unknown): value is RequestRecord {
   if (!isObject(value)) return false;
   const { preflight, console: lines } = value;
@@ -44,7 +54,8 @@ export function isRequestRecord(value: unknown): value is RequestRecord {
     isObject(lines) &&
     nullableString(lines.chromium ?? null) &&
     nullableString(lines.firefox ?? null) &&
-    nullableString(lines.webkit ?? null)
+    nullableString(lines.webkit ?? null) &&
+    (value.fix === undefined || value.fix === null || isFix(value.fix))
   );
 }
 
