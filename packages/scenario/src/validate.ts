@@ -119,20 +119,24 @@ export function jsonSyntaxError(text: string): (JsonPosition & { message: string
   return { offset: first.offset, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: printParseErrorCode(first.error) };
 }
 
-/** Parses and validates a scenario from JSON text; a syntax error names its line and column. */
-export function parseScenarioJson(text: string): ValidationResult {
-  if (new TextEncoder().encode(text).length > LIMITS.scenarioBytes) {
-    return { ok: false, errors: [{ path: '(the scenario)', message: `is larger than ${LIMITS.scenarioBytes} bytes` }] };
-  }
-  let input: unknown;
+/** Parses JSON text; a syntax error is described with its line and column. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    input = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const at = jsonSyntaxError(text);
     const message = at
       ? `is not valid JSON: ${at.message} at line ${at.line}, column ${at.column} (offset ${at.offset})`
       : `is not valid JSON: ${(error as Error).message}`;
-    return { ok: false, errors: [{ path: '(the scenario)', message }] };
+    return { ok: false, message };
   }
-  return validateScenario(input);
+}
+
+/** Parses and validates a scenario from JSON text; a syntax error names its line and column. */
+export function parseScenarioJson(text: string): ValidationResult {
+  if (new TextEncoder().encode(text).length > LIMITS.scenarioBytes) {
+    return { ok: false, errors: [{ path: '(the scenario)', message: `is larger than ${LIMITS.scenarioBytes} bytes` }] };
+  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? validateScenario(parsed.value) : { ok: false, errors: [{ path: '(the scenario)', message: parsed.message }] };
 }

@@ -1,5 +1,5 @@
 import {
-  jsonSyntaxError,
+  parseJsonText,
   validateScenario,
   type ScenarioInput,
   type ValidationError,
@@ -36,16 +36,9 @@ function failure(errors: ValidationError[]): ParsedTexts {
 }
 
 export function parseTexts({ serversText, clientText }: EditorTexts): ParsedTexts {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(serversText);
-  } catch (error) {
-    const at = jsonSyntaxError(serversText);
-    const message = at
-      ? `is not valid JSON: ${at.message} at line ${at.line}, column ${at.column}`
-      : `is not valid JSON: ${(error as Error).message}`;
-    return failure([{ path: SERVERS_TEXT_PATH, message }]);
-  }
+  const json = parseJsonText(serversText);
+  if (!json.ok) return failure([{ path: SERVERS_TEXT_PATH, message: json.message }]);
+  const parsed = json.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return failure([{ path: SERVERS_TEXT_PATH, message: 'must be a JSON object: { "version": 1, "origins": …, "page": …, "servers": … }' }]);
   }
