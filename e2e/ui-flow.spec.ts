@@ -54,6 +54,18 @@ test.describe('the playground, as a person uses it', () => {
     expect((await playground.scenarioInUrl())?.title).toBe(serversOf('credentials-with-wildcard').title);
   });
 
+  test('client code in the run frame cannot navigate the playground away', async ({ page }) => {
+    const playground = new PlaygroundPage(page);
+    await playground.goto();
+    await playground.pickStarter('get-allowed-with-acao');
+    await playground.setClientCode("try { top.location.href = 'about:blank'; log('tried'); } catch (e) { log(e.name); }");
+    const before = page.url();
+    await playground.run();
+    expect(await playground.waitForActual()).toBe('finished');
+    expect(page.url()).toBe(before);
+    expect(await playground.logLines('actual')).toHaveLength(1);
+  });
+
   test('a damaged link falls back with a visible message, and invalid JSON disables Run with the error shown', async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto('#v1.damaged');
