@@ -6,18 +6,21 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     'second-port': { type: 'string', default: process.env.SECOND_PORT ?? '8081' },
     host: { type: 'string', default: process.env.BIND ?? '' },
+    'run-timeout-ms': { type: 'string', default: process.env.RUN_TIMEOUT_MS ?? '10000' },
     log: { type: 'boolean', default: false },
   },
 });
 
 const port = Number(values.port);
 const secondPort = Number(values['second-port']);
-if (!Number.isInteger(port) || !Number.isInteger(secondPort)) {
-  console.error('--port and --second-port take whole numbers');
+const runTimeoutMs = Number(values['run-timeout-ms']);
+if (![port, secondPort, runTimeoutMs].every((value) => Number.isInteger(value) && value >= 0)) {
+  console.error('--port, --second-port and --run-timeout-ms take whole numbers');
   process.exit(2);
 }
 const server = await startServer({
   ports: { http: [port, secondPort] },
+  runTimeoutMs,
   ...(values.host ? { bindAddresses: values.host.split(',') } : {}),
   logger: values.log,
 });
