@@ -95,14 +95,17 @@ export function actualRecords(
   const consumed = new Set<Exchange>();
   const usedCaptures = new Set<ConsoleCapture>();
   const requests = report.observations.map((observation): RequestRecord => {
-    const preflight = exchanges.find((exchange) => !consumed.has(exchange) && isPreflightFor(exchange, observation));
+    // Exchanges come in arrival order: a request's own preflight is the first exchange of its URL
+    // not yet taken, so a preflight sent later (after a cache entry expired) is left for the
+    // request it belongs to.
+    const untaken = exchanges.filter((exchange) => !consumed.has(exchange) && exchange.url === observation.url);
+    const preflight = untaken[0] && isPreflightFor(untaken[0], observation) ? untaken[0] : undefined;
     if (preflight) consumed.add(preflight);
-    const main = exchanges.find(
-      (exchange) => !consumed.has(exchange) && exchange.url === observation.url && exchange.method === observation.method,
-    );
+    const main = untaken.find((exchange) => exchange !== preflight && !isPreflightFor(exchange, observation) && exchange.method === observation.method);
     if (main) consumed.add(main);
     const to = labelForUrl(origins, observation.url);
-    const consoleLines = consoleFor(observation.url, captures, usedCaptures);
+    // Only a request that failed takes a console line: an earlier success to the same URL must not.
+    const consoleLines = observation.settled === 'rejected' ? consoleFor(observation.url, captures, usedCaptures) : { ...NO_CONSOLE };
     const refusedBySameOriginMode = observation.mode === 'same-origin' && origins[page]?.origin !== new URL(observation.url).origin;
     let outcome: RequestRecord['outcome'];
     if (observation.settled === 'resolved') outcome = observation.responseType === 'opaque' || observation.responseType === 'opaqueredirect' ? 'opaque' : 'ok';

@@ -131,3 +131,27 @@ describe('actual records', () => {
     expect(actualRecords(report, [exchange(0, 'GET', [])], origins, 'app').requests[0]).toMatchObject({ outcome: 'opaque', status: 0, visibleHeaders: [] });
   });
 });
+
+describe('actual records when a preflight cache entry expires', () => {
+  const origins = liveOrigins(assertScenario({ version: 1, origins: { app: { site: 'a' }, api: { site: 'b' } }, page: 'app' }), { sandboxId: 'x', domain: 'localhost', ports: { http: [8080], https: [] } });
+  const url = `${origins.api!.origin}/data`;
+  const exchange = (seq: number, method: string) => ({
+    seq, at: seq, label: 'api', method, url, response: { status: 200, headers: [] }, routeIndex: 0,
+    requestHeaders: (method === 'OPTIONS' ? [['access-control-request-method', 'PUT']] : []) as Array<[string, string]>,
+  });
+  const put = { api: 'fetch' as const, method: 'PUT', url, settled: 'resolved' as const, responseType: 'cors', status: 200, headers: [], error: null };
+
+  it('credits each preflight to the request it came before', () => {
+    const report: HarnessReport = { observations: [put, put, put], log: [], end: 'finished', error: null };
+    const exchanges = [exchange(0, 'OPTIONS'), exchange(1, 'PUT'), exchange(2, 'PUT'), exchange(3, 'OPTIONS'), exchange(4, 'PUT')];
+    expect(actualRecords(report, exchanges, origins, 'app').requests.map((r) => r.preflight.sent)).toEqual([true, false, true]);
+  });
+
+  it('gives a console line to the failed request, not to an earlier success to the same URL', () => {
+    const failed = { ...put, settled: 'rejected' as const, responseType: null, status: 0 };
+    const report: HarnessReport = { observations: [put, failed], log: [], end: 'finished', error: null };
+    const line = `Access to fetch at '${url}' from origin '${origins.app!.origin}' has been blocked by CORS policy: …`;
+    const records = actualRecords(report, [exchange(0, 'PUT'), exchange(1, 'PUT')], origins, 'app', [{ engine: 'chromium', text: line }]);
+    expect(records.requests.map((r) => r.console.chromium)).toEqual([null, line]);
+  });
+});

@@ -87,8 +87,10 @@ class InstrumentedXMLHttpRequest extends RealXMLHttpRequest {
 
   override send(body?: Document | XMLHttpRequestBodyInit | null): void {
     const observation = observe('xhr', this.request?.method ?? 'GET', this.request?.url ?? location.href);
+    let settle = () => {};
     track(
       new Promise<void>((resolve) => {
+        settle = resolve;
         this.addEventListener('loadend', () => {
           observation.status = this.status;
           observation.settled = this.status === 0 ? 'rejected' : 'resolved';
@@ -101,7 +103,15 @@ class InstrumentedXMLHttpRequest extends RealXMLHttpRequest {
         });
       }),
     );
-    super.send(body);
+    try {
+      super.send(body);
+    } catch (error) {
+      // A synchronous request that fails throws and fires no loadend.
+      observation.settled = 'rejected';
+      observation.error = describeError(error);
+      settle();
+      throw error;
+    }
   }
 }
 window.XMLHttpRequest = InstrumentedXMLHttpRequest;
