@@ -1,15 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPath, CHROMIUM_ARGS } from './packages/cli/src/verify/session';
 
-/** The e2e suite runs against Debian's Chromium; no tool downloads a browser of its own. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The e2e suite runs Debian's Chromium with the same flags as `cors-playground verify`.
 export const E2E_PORTS = [18080, 18081] as const;
 
 export default defineConfig({
@@ -22,7 +14,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${E2E_PORTS[0]}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] },
     viewport: { width: 1280, height: 800 },
   },
   webServer: {

@@ -54,8 +54,15 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     url: `http://localhost:${ports[0]}`,
     ports: { http: ports },
     async close() {
-      await Promise.all(servers.filter((server) => server !== app.server).map((server) => new Promise((resolve) => server.close(resolve))));
+      // Fastify closes only a server it listened on itself; these listened through listenOn().
       await app.close();
+      await Promise.all(
+        servers.map((server) => {
+          if (!server.listening) return undefined;
+          server.closeAllConnections();
+          return new Promise((resolve) => server.close(resolve));
+        }),
+      );
     },
   };
 }

@@ -7,7 +7,10 @@ export function table(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd()).join('\n');
 }
 
-function row(index: number, record: RequestRecord): string[] {
+/** The columns of a request table, and one request's row in it. */
+export const RECORD_COLUMNS = ['#', 'api', 'method', 'url', 'preflight', 'outcome', 'status', 'visible headers', 'blocked by'] as const;
+
+export function recordRow(index: number, record: RequestRecord): string[] {
   return [
     String(index + 1),
     record.api,
@@ -29,7 +32,7 @@ export function formatPrediction(title: string, prediction: Prediction, engine: 
   lines.push(`engine: ${engine}${page ? `, page: ${page.label} (${page.origin})` : ''}`, '');
   if (prediction.requests.length === 0) lines.push('No requests.');
   else {
-    lines.push(table([['#', 'api', 'method', 'url', 'preflight', 'outcome', 'status', 'visible headers', 'blocked by'], ...prediction.requests.map((record, index) => row(index, record))]));
+    lines.push(table([[...RECORD_COLUMNS], ...prediction.requests.map((record, index) => recordRow(index, record))]));
     prediction.requests.forEach((record, index) => {
       const details: string[] = [];
       if (record.preflight.reasons.length > 0) details.push(`   preflight: ${record.preflight.reasons.join('; ')}`);

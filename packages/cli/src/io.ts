@@ -12,5 +12,8 @@ export const processIo: CliIo = {
   cwd: process.cwd(),
 };
 
-/** Exit codes: 0 done, 1 something broke, 2 the input or the usage is wrong. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done, 1 something broke (for verify: a difference, or a run that could not finish),
+ * 2 the input or the usage is wrong, 130 interrupted (SIGINT or SIGTERM).
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;

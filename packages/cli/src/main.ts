@@ -3,14 +3,16 @@ import { pathToFileURL } from 'node:url';
 import { EXIT, processIo, type CliIo } from './io';
 import { predictCommand, PREDICT_USAGE } from './commands/predict';
 import { serveCommand, SERVE_USAGE } from './commands/serve';
+import { verifyCommand, VERIFY_USAGE } from './commands/verify';
 
 export const USAGE = `cors-playground: predict and check what browsers do with cross-origin requests.
 
-${PREDICT_USAGE}${SERVE_USAGE}`;
+${PREDICT_USAGE}${VERIFY_USAGE}${SERVE_USAGE}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   predict: predictCommand,
   serve: serveCommand,
+  verify: (args, io) => verifyCommand(args, io),
 };
 
 /** Runs one command line and returns the exit code. */

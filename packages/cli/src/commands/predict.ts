@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENGINES, formatError, parseScenarioJson, type EngineName } from '@cors-playground/scenario';
+import { ENGINES, type EngineName } from '@cors-playground/scenario';
 import { EXIT, type CliIo } from '../io';
 import { formatPrediction } from '../format-table';
 import { predictScenario } from '../predict';
+import { loadScenarioFile } from '../scenario-files';
 
 export const PREDICT_USAGE = 'Usage: cors-playground predict FILE [--json] [--engine chromium|firefox|webkit]\n';
 
@@ -27,20 +27,13 @@ export async function predictCommand(args: string[], io: CliIo): Promise<number>
     io.stderr(`--engine: "${engine}" is not one of ${ENGINES.join(', ')}\n`);
     return EXIT.usage;
   }
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    io.stderr(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+  const loaded = await loadScenarioFile(resolve(io.cwd, file), file);
+  if (!loaded.ok) {
+    for (const message of loaded.messages) io.stderr(`${message}\n`);
     return EXIT.usage;
   }
-  const validation = parseScenarioJson(text);
-  if (!validation.ok) {
-    for (const error of validation.errors) io.stderr(`${formatError(error)}\n`);
-    return EXIT.usage;
-  }
-  const prediction = await predictScenario(validation.scenario, { engine });
+  const prediction = await predictScenario(loaded.scenario, { engine });
   if (parsed.values.json) io.stdout(`${JSON.stringify({ requests: prediction.requests, log: prediction.log }, null, 2)}\n`);
-  else io.stdout(formatPrediction(validation.scenario.title, prediction, engine));
+  else io.stdout(formatPrediction(loaded.scenario.title, prediction, engine));
   return EXIT.ok;
 }

@@ -1,0 +1,91 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { actualRecords, type ConsoleCapture, type Exchange, type HarnessReport, type LiveOrigin, type RunRecords, type Scenario } from '@cors-playground/scenario';
+
+/** What POST /api/sandboxes answers (apps/server/src/api.ts). */
+export interface CreatedSandbox {
+  id: string;
+  origins: Record<string, string>;
+  live: Record<string, LiveOrigin>;
+  runUrl: string;
+}
+
+export interface RealRun {
+  sandbox: CreatedSandbox;
+  actual: RunRecords;
+  exchanges: Exchange[];
+  report: HarnessReport;
+}
+
+interface SandboxLog {
+  exchanges: Exchange[];
+  report: HarnessReport | null;
+}
+
+/** How often and how long to ask the server for the harness report. The server's own watchdog reports a timeout after 15 s. */
+const REPORT_POLL_MS = 100;
+const REPORT_WAIT_MS = 30_000;
+
+async function responseError(what: string, response: Response): Promise<Error> {
+  const body = (await response.text().catch(() => '')).trim();
+  return new Error(`${what}: the server answered ${response.status}${body ? ` ${body}` : ''}`);
+}
+
+async function createSandbox(apiBaseUrl: string, scenario: Scenario): Promise<CreatedSandbox> {
+  const response = await fetch(new URL('/api/sandboxes', apiBaseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario),
+  });
+  if (response.status !== 201) throw await responseError('the sandbox was not created', response);
+  return (await response.json()) as CreatedSandbox;
+}
+
+async function deleteSandbox(apiBaseUrl: string, id: string): Promise<void> {
+  await fetch(new URL(`/api/sandboxes/${id}`, apiBaseUrl), { method: 'DELETE' }).catch(() => undefined);
+}
+
+/** Polls the sandbox's log until the harness has reported (or the server's watchdog reported a timeout for it). */
+async function waitForReport(apiBaseUrl: string, id: string): Promise<SandboxLog & { report: HarnessReport }> {
+  const deadline = Date.now() + REPORT_WAIT_MS;
+  for (;;) {
+    const response = await fetch(new URL(`/api/sandboxes/${id}/log`, apiBaseUrl));
+    if (!response.ok) throw await responseError(`the log of sandbox ${id} could not be read`, response);
+    const log = (await response.json()) as SandboxLog;
+    if (log.report) return { exchanges: log.exchanges, report: log.report };
+    if (Date.now() > deadline) throw new Error(`the harness of sandbox ${id} never reported within ${REPORT_WAIT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
+  }
+}
+
+/** Records every console error the page prints: the CORS lines Chromium writes for blocked requests. */
+function captureConsoleErrors(page: Page): ConsoleCapture[] {
+  const captures: ConsoleCapture[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') captures.push({ engine: 'chromium', text: message.text() });
+  });
+  return captures;
+}
+
+/**
+ * Runs a scenario for real: a sandbox on the server at apiBaseUrl, the harness page in the given
+ * browser context (a fresh one per run, so no cookie or cache of another run leaks in), and the
+ * console lines the browser printed. The page is closed and the sandbox deleted whatever happens;
+ * the records are built after the page closed, so no console line still in flight is missed.
+ */
+export async function realRun(apiBaseUrl: string, context: BrowserContext, scenario: Scenario): Promise<RealRun> {
+  const sandbox = await createSandbox(apiBaseUrl, scenario);
+  let page: Page | null = null;
+  let captures: ConsoleCapture[] = [];
+  let log: SandboxLog & { report: HarnessReport };
+  try {
+    page = await context.newPage();
+    captures = captureConsoleErrors(page);
+    await page.goto(sandbox.runUrl);
+    log = await waitForReport(apiBaseUrl, sandbox.id);
+  } finally {
+    await page?.close().catch(() => undefined);
+    await deleteSandbox(apiBaseUrl, sandbox.id);
+  }
+  const actual = actualRecords(log.report, log.exchanges, sandbox.live, scenario.page, captures);
+  return { sandbox, actual, exchanges: log.exchanges, report: log.report };
+}
