@@ -9,6 +9,7 @@ export default defineConfig({
       provider: 'v8',
       include: ['packages/engine/src/**/*.ts', 'packages/scenario/src/**/*.ts'],
       reporter: ['text-summary'],
+      thresholds: { 'packages/engine/src/**': { lines: 95 } },
     },
   },
 });

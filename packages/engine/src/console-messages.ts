@@ -1,4 +1,6 @@
 import type { ConsoleLines, EngineName } from '@cors-playground/scenario';
+import { FIREFOX_CONSOLE_SOURCE } from './firefox-console';
+import { WEBKIT_CONSOLE_SOURCE } from './webkit-console';
 
 /**
  * The console line each engine prints when it blocks a request. Chromium's lines are built as in
@@ -34,6 +36,12 @@ export interface CorsFailure {
   hint: string;
   /** True when the CORS check failed on a preflight response (the message says so first). */
   preflight: boolean;
+  /** The status of the response that failed (Firefox and WebKit quote it). */
+  status?: number;
+  /** How many Access-Control-Allow-Origin lines the response had (Firefox counts lines). */
+  allowOriginLines?: number;
+  /** Set when the failed response was a redirect the request would have followed: where to. */
+  redirectTo?: string;
 }
 
 export type InitiatorApi = 'fetch' | 'xhr';
@@ -46,6 +54,11 @@ export interface ConsoleContext {
   lastUrl: string;
   /** The page origin, serialized. */
   origin: string;
+  /** The serialized request origin the check used ("null" once redirect-tainted); default `origin`. */
+  serializedOrigin?: string;
+  /** The request's method and header list (WebKit names the header as the script wrote it). */
+  method?: string;
+  headers?: ReadonlyArray<readonly [string, string]>;
 }
 
 const NO_CORS_HINT = ' Have the server send the header with a valid value.';
@@ -105,10 +118,16 @@ export function chromiumUnsafeRedirectMessage(url: string, pageUrl: string): str
   return `Unsafe attempt to load URL ${url} from frame with URL ${pageUrl}. Domains, protocols and ports must match.\n`;
 }
 
-/**
- * The console lines of a request. Only the engine being simulated gets its line, and only
- * Chromium's lines are modelled yet: Firefox and WebKit stay null.
- */
-export function consoleLinesFor(engine: EngineName, chromium: string | null): ConsoleLines {
-  return { chromium: engine === 'chromium' ? chromium : null, firefox: null, webkit: null };
+/** Where each engine's console lines come from, and whether a real browser confirmed them. */
+export const CONSOLE_LINE_SOURCES: Readonly<Record<EngineName, { verified: boolean; source: string }>> = {
+  chromium: { verified: true, source: `third_party/blink/renderer/platform/loader/cors/cors_error_string.cc, every line checked in ${CHROMIUM_CONSOLE_VERIFIED_WITH}` },
+  firefox: FIREFOX_CONSOLE_SOURCE,
+  webkit: WEBKIT_CONSOLE_SOURCE,
+};
+
+/** The console lines of a request: only the engine being simulated gets its line. */
+export function consoleLinesFor(engine: EngineName, line: string | null): ConsoleLines {
+  const lines: ConsoleLines = { chromium: null, firefox: null, webkit: null };
+  lines[engine] = line;
+  return lines;
 }

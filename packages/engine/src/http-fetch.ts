@@ -1,4 +1,5 @@
 import { corsCheck } from './cors-check';
+import { cachePolicyOf } from './preflight-cache-policies';
 import { locationUrl, isRedirectStatus } from './redirects';
 import {
   currentUrl, headersOnTheWire, secFetchSite, serializedOriginOf,
@@ -11,7 +12,7 @@ import { verdict } from './spec';
 export type HttpFetchResult = { ok: true; response: NetworkResponse } | { ok: false; error: NetworkErrorInfo };
 
 function networkError(url: URL, trace: FetchTrace): NetworkErrorInfo {
-  const failed = verdict('fail', 'networkError', 'HTTP-network fetch', `Nothing answers at ${url.origin}: it is not an origin of this sandbox, so the request fails with a network error.`, 'network-error');
+  const failed = verdict('fail', 'networkError', 'HTTP-network fetch', `Nothing answers at ${url.origin}: it is not an origin of this sandbox, so the request fails with a network error.`, 'network-error', { url: url.href });
   trace.verdicts.push(failed);
   return { blockedBy: 'network-error', corsFailure: null, otherConsole: null, verdict: failed };
 }
@@ -27,13 +28,27 @@ function preflightSubject(request: ModelRequest): PreflightSubject {
   };
 }
 
+/** Sends over the modelled network at the trace's time; the answer arrives `delayMs` later. */
+function send(context: FetchContext, trace: FetchTrace, request: Parameters<typeof sendRequest>[1], preflight: boolean): NetworkResponse | null {
+  const response = sendRequest(context.network, request, preflight, trace.time);
+  if (response === null) return null;
+  trace.reachedNetwork = true;
+  trace.time += response.delayMs;
+  if (response.rejectedByParser) {
+    trace.verdicts.push(verdict('info', 'httpFetch', 'HTTP-network fetch',
+      `Node's HTTP parser, which the sandbox server runs on, does not know the method ${request.method} (methods are case-sensitive): the server answers 400 Bad Request before any route runs, with no CORS headers.`,
+      undefined, { method: request.method, status: '400' }));
+  }
+  return response;
+}
+
 /**
  * https://fetch.spec.whatwg.org/#cors-preflight-fetch-0, run from HTTP fetch step 4.1 when the
  * cache does not cover the request. Returns a network error, or null when the request may go.
  */
 function corsPreflight(context: FetchContext, request: ModelRequest, trace: FetchTrace): NetworkErrorInfo | null {
   const subject = preflightSubject(request);
-  const decision = preflightNeeded(subject, context.cache, context.engine);
+  const decision = preflightNeeded(subject, context.cache, context.engine, trace.time);
   trace.verdicts.push(decision.verdict);
   if (!decision.needed) return null;
   const url = currentUrl(request);
@@ -43,22 +58,21 @@ function corsPreflight(context: FetchContext, request: ModelRequest, trace: Fetc
     ['sec-fetch-site', secFetchSite(request, context.network.origins)] as [string, string],
     ['sec-fetch-dest', 'empty'] as [string, string],
   ];
-  const response = sendRequest(context.network, { method: 'OPTIONS', url, headers, body: null }, true);
+  const response = send(context, trace, { method: 'OPTIONS', url, headers, body: null }, true);
   if (response === null) return networkError(url, trace);
   trace.preflightSent = true;
-  trace.reachedNetwork = true;
-  const result = checkPreflightResponse(subject, response.status, response.headers, context.cache, context.engine);
+  const result = checkPreflightResponse(subject, response.status, response.headers, context.cache, context.engine, trace.time);
   trace.verdicts.push(...result.verdicts);
   if (result.ok) return null;
-  // Main fetch: if corsWithPreflightResponse is a network error, clear cache entries using request.
-  context.cache.clear({ serializedOrigin: subject.serializedOrigin, url: subject.url });
+  // HTTP fetch, step 4.1: a failed preflight clears the cache entries for the request.
+  if (!cachePolicyOf(context.engine).storesRejectedResult) context.cache.clear({ serializedOrigin: subject.serializedOrigin, url: subject.url }, trace.time);
   return { blockedBy: result.blockedBy, corsFailure: result.failure, otherConsole: null, verdict: result.verdicts.at(-1)! };
 }
 
 /**
  * https://fetch.spec.whatwg.org/#http-fetch: the preflight when asked for (step 4.1), the request
  * itself, then the CORS check when the response tainting is "cors" (step 4.4). Redirects are
- * the caller's (main fetch's) business.
+ * the caller's (main fetch's) business. Time passes by each route's delay.
  */
 export function httpFetch(context: FetchContext, request: ModelRequest, trace: FetchTrace, makeCorsPreflight: boolean): HttpFetchResult {
   if (makeCorsPreflight) {
@@ -66,19 +80,22 @@ export function httpFetch(context: FetchContext, request: ModelRequest, trace: F
     if (refused) return { ok: false, error: refused };
   }
   const url = currentUrl(request);
-  const response = sendRequest(context.network, { method: request.method, url, headers: headersOnTheWire(request, context.network.origins), body: request.body });
+  const response = send(context, trace, { method: request.method, url, headers: headersOnTheWire(request, context.network.origins), body: request.body }, false);
   if (response === null) return { ok: false, error: networkError(url, trace) };
-  trace.reachedNetwork = true;
   if (request.responseTainting !== 'cors') return { ok: true, response };
-  const check = corsCheck({ serializedOrigin: serializedOriginOf(request), credentialsMode: request.credentialsMode }, response.headers);
-  const followed = isRedirectStatus(response.status) && locationUrl(response.headers, url) !== null;
+  const serializedOrigin = serializedOriginOf(request);
+  const check = corsCheck({ serializedOrigin, credentialsMode: request.credentialsMode, method: request.method }, response.headers, false, response.status);
+  const location = isRedirectStatus(response.status) ? locationUrl(response.headers, url) : null;
+  const followed = location !== null;
   if (check.ok) {
     trace.verdicts.push(check.verdict);
     return { ok: true, response };
   }
+  if (cachePolicyOf(context.engine).clearsOnCorsFailure) context.cache.clear({ serializedOrigin, url: url.href }, trace.time);
   const blockedBy = followed ? 'redirect-cors' : check.blockedBy;
   const detail = followed ? `The redirect (${response.status}) fails the CORS check: ${check.verdict.detail}` : check.verdict.detail;
   const failedVerdict = { ...check.verdict, detail, blockedBy };
   trace.verdicts.push(failedVerdict);
-  return { ok: false, error: { blockedBy, corsFailure: check.failure, otherConsole: null, verdict: failedVerdict } };
+  const corsFailure = location instanceof URL ? { ...check.failure, redirectTo: location.href } : check.failure;
+  return { ok: false, error: { blockedBy, corsFailure, otherConsole: null, verdict: failedVerdict } };
 }

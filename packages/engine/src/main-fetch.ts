@@ -31,6 +31,14 @@ function refuse(trace: FetchTrace, blockedBy: string, term: SpecTerm, step: stri
   return { blockedBy, corsFailure: null, otherConsole, verdict: failed };
 }
 
+/** What the classification looked at: the method, the mode and credentials, and each request header. */
+function classificationValues(request: ModelRequest): Record<string, string | null> {
+  const values: Record<string, string | null> = { method: request.method, mode: request.mode, 'credentials mode': request.credentialsMode };
+  if (request.useCorsPreflight) values['use-CORS-preflight flag'] = 'set (upload listeners)';
+  for (const [name, value] of request.headers) values[name] = value;
+  return values;
+}
+
 /** https://fetch.spec.whatwg.org/#main-fetch, step 12: which kind of fetch the current URL gets. */
 function mainFetchStep(context: FetchContext, request: ModelRequest, trace: FetchTrace): HttpFetchResult {
   const url = currentUrl(request);
@@ -50,12 +58,13 @@ function mainFetchStep(context: FetchContext, request: ModelRequest, trace: Fetc
   }
   request.responseTainting = 'cors';
   const reasons = preflightReasons(request.method, request.headers, context.engine, request.useCorsPreflight);
+  const values = classificationValues(request);
   if (reasons.length > 0) {
     if (trace.preflightReasons.length === 0) trace.preflightReasons = reasons;
-    trace.verdicts.push(verdict('info', 'corsUnsafeRequestHeaderNames', step, `A cross-origin request that needs a preflight: ${reasons.join('; ')}.`));
+    trace.verdicts.push(verdict('info', 'corsUnsafeRequestHeaderNames', step, `A cross-origin request that needs a preflight: ${reasons.join('; ')}.`, undefined, values));
     return httpFetch(context, request, trace, true);
   }
-  trace.verdicts.push(verdict('info', 'corsSafelistedMethod', step, `A cross-origin request with a CORS-safelisted method (${request.method}) and only CORS-safelisted headers: no preflight.`));
+  trace.verdicts.push(verdict('info', 'corsSafelistedMethod', step, `A cross-origin request with a CORS-safelisted method (${request.method}) and only CORS-safelisted headers: no preflight.`, undefined, values));
   return httpFetch(context, request, trace, false);
 }
 
@@ -106,8 +115,8 @@ function filtered(request: ModelRequest, response: NetworkResponse, trace: Fetch
  * https://fetch.spec.whatwg.org/#main-fetch, run over the modelled network: main fetch, HTTP
  * fetch and HTTP-redirect fetch until a response that is not followed, then the filtered response.
  */
-export function runFetch(context: FetchContext, request: ModelRequest): FetchOutcome {
-  const trace: FetchTrace = { verdicts: [], preflightSent: false, preflightReasons: [], reachedNetwork: false };
+export function runFetch(context: FetchContext, request: ModelRequest, at = 0): FetchOutcome {
+  const trace: FetchTrace = { verdicts: [], preflightSent: false, preflightReasons: [], reachedNetwork: false, time: at };
   for (;;) {
     const result = mainFetchStep(context, request, trace);
     if (!result.ok) return { ok: false, error: result.error, trace };

@@ -1,12 +1,12 @@
 import type { EngineName, LiveOrigin } from '@cors-playground/scenario';
-import { labelForUrl } from '@cors-playground/scenario';
 import type { CorsFailure, InitiatorApi } from './console-messages';
 import type { CredentialsMode } from './cors-check';
 import { hasHeader, type HeaderList } from './header-list';
 import type { PreflightCache } from './preflight-cache';
 import { serializeRequestOrigin } from './redirects';
 import type { ResponseTainting } from './response-filtering';
-import type { SandboxNetwork } from './sandbox-network';
+import { utf8Length, type SandboxNetwork } from './sandbox-network';
+import { labelOf } from './origin-labels';
 import type { Verdict } from './spec';
 
 /** https://fetch.spec.whatwg.org/#concept-request-mode (the modes a script can ask for) */
@@ -51,6 +51,8 @@ export interface FetchTrace {
   preflightReasons: string[];
   /** True once a request or a preflight reached a sandbox server. */
   reachedNetwork: boolean;
+  /** Virtual time (ms): when the next request of this fetch leaves; at the end, when the fetch settles. */
+  time: number;
 }
 
 export interface NetworkErrorInfo {
@@ -62,6 +64,17 @@ export interface NetworkErrorInfo {
   verdict: Verdict;
 }
 
+/** A copy the fetch can change (it follows redirects by changing its request). */
+export function cloneRequest(request: ModelRequest): ModelRequest {
+  const headers: HeaderList = [];
+  for (const [name, value] of request.headers) headers.push([name, value]);
+  return {
+    api: request.api, method: request.method, urlList: request.urlList.slice(), origin: request.origin, headers, body: request.body,
+    mode: request.mode, credentialsMode: request.credentialsMode, redirectMode: request.redirectMode, useCorsPreflight: request.useCorsPreflight,
+    responseTainting: request.responseTainting, redirectCount: request.redirectCount,
+  };
+}
+
 export function currentUrl(request: ModelRequest): URL {
   return request.urlList[request.urlList.length - 1]!;
 }
@@ -71,7 +84,7 @@ export function serializedOriginOf(request: ModelRequest): string {
 }
 
 function siteKey(origins: Readonly<Record<string, LiveOrigin>>, url: URL): string {
-  const label = labelForUrl(origins, url.href);
+  const label = labelOf(origins, url);
   const live = label === null ? undefined : origins[label];
   return live ? `${live.scheme}:${live.site}` : `${url.protocol}${url.hostname}`;
 }
@@ -95,7 +108,7 @@ export function headersOnTheWire(request: ModelRequest, origins: Readonly<Record
   // HTTP-network-or-cache fetch: without an `Accept` header, fetch and XHR send `*/*`.
   if (!hasHeader(headers, 'accept')) headers.push(['accept', '*/*']);
   if (request.body !== null || !['GET', 'HEAD'].includes(request.method)) {
-    headers.push(['content-length', String(new TextEncoder().encode(request.body ?? '').length)]);
+    headers.push(['content-length', String(utf8Length(request.body ?? ''))]);
   }
   // 3. If response tainting is "cors", append (`Origin`, serializedOrigin).
   if (request.responseTainting === 'cors') headers.push(['origin', serializedOriginOf(request)]);

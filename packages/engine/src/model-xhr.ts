@@ -1,13 +1,16 @@
 import type { RequestRecord } from '@cors-playground/scenario';
 import { getHeader, hasHeader, isHeaderValue, isToken, normalizeHeaderValue, sortedLowercaseSet, type HeaderList } from './header-list';
-import { runFetch, type FetchOutcome, type ModelResponse } from './main-fetch';
+import { hasDeviation } from './deviations';
+import { fetchRequest } from './fetch-algorithm';
+import type { FetchOutcome, ModelResponse } from './main-fetch';
 import type { ModelRequest } from './model-request';
 import { extractBody } from './request-body';
-import { failRecord, finishRecord, startRecord, type RequestTrace } from './request-record';
+import { utf8Length } from './sandbox-network';
+import { failRecord, startRecord, type RequestTrace } from './request-record';
 import { isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod } from './request-classification';
 import { note, parseUrl, track, type SimulationContext } from './simulation-context';
 import { verdict, XHR_SPEC } from './spec';
-import { ModelEventTarget, XHR_EVENT_TYPES } from './xhr-events';
+import { ModelEventTarget, ModelXMLHttpRequestUpload, XHR_EVENT_TYPES } from './xhr-events';
 
 const UNSENT = 0;
 const OPENED = 1;
@@ -52,9 +55,10 @@ export class ModelXMLHttpRequest extends ModelEventTarget {
   #response: ModelResponse | null = null;
   #withCredentials = false;
   #responseType = '';
+  #synchronous = false;
   timeout = 0;
-  /** Not modelled: upload listeners (which would force a preflight) never fire. */
-  readonly upload = new ModelEventTarget();
+  /** Listeners here set the upload listener flag, which forces a preflight; upload events are not fired. */
+  readonly upload = new ModelXMLHttpRequestUpload();
 
   constructor() {
     super();
@@ -92,11 +96,12 @@ export class ModelXMLHttpRequest extends ModelEventTarget {
     if (isForbiddenMethod(name)) throw domException(`Failed to execute 'open' on 'XMLHttpRequest': '${name}' HTTP method is unsupported.`, 'SecurityError');
     const parsed = parseUrl(this.#context, String(url));
     if (parsed === null) throw domException("Failed to execute 'open' on 'XMLHttpRequest': Invalid URL", 'SyntaxError');
-    if (async === false) {
-      note(this.#context, verdict('unsupported', 'mainFetch', 'XMLHttpRequest open()', 'Not modelled: synchronous XMLHttpRequest (open with async false).'));
-      throw domException('The model does not simulate synchronous XMLHttpRequest yet (open with async false).', 'NotSupportedError');
+    // open(), step 10: a synchronous request from a window may not set a response type.
+    if (!async && this.#responseType !== '') {
+      throw domException("Failed to execute 'open' on 'XMLHttpRequest': Synchronous requests from a document must not set a response type.", 'InvalidAccessError');
     }
     if (this.#sending) this.#sending.aborted = true;
+    this.#synchronous = !async;
     this.#method = normalizeMethod(name);
     this.#url = parsed;
     this.#headers = [];
@@ -128,11 +133,34 @@ export class ModelXMLHttpRequest extends ModelEventTarget {
     this.#sending = sending;
     // The request leaves at send(), as in a browser: an abort() right after it is too late to stop it.
     const request = this.#request(this.#method === 'GET' || this.#method === 'HEAD' ? null : body);
-    const outcome = runFetch(this.#context, request);
-    finishRecord(record, request, outcome, this.#context.engine);
-    trace.verdicts.push(...outcome.trace.verdicts);
+    if (this.#synchronous) return this.#sendSynchronously(sending, request);
+    let arrived: (outcome: FetchOutcome) => void = () => {};
+    const response = new Promise<FetchOutcome>((resolve) => (arrived = resolve));
+    fetchRequest(this.#context, record, trace, request, { processResponse: (outcome) => arrived(outcome), aborted: () => sending.aborted });
     this.fire('loadstart', NO_PROGRESS);
-    track(this.#context, Promise.resolve().then(() => this.#deliver(sending, outcome)));
+    track(this.#context, response.then((outcome) => this.#deliver(sending, outcome)));
+  }
+
+  /**
+   * https://xhr.spec.whatwg.org/#the-send()-method, step 12 (synchronous): the page waits for the
+   * whole response; a network error throws a NetworkError and fires no event; otherwise only
+   * readystatechange (DONE), load and loadend fire, all before send() returns.
+   */
+  #sendSynchronously(sending: Sending, request: ModelRequest): void {
+    let outcome: FetchOutcome | null = null;
+    fetchRequest(this.#context, sending.record, sending.trace, request, { processResponse: (arrived) => (outcome = arrived), synchronous: true });
+    const done = outcome as FetchOutcome | null;
+    if (done === null || !done.ok) {
+      this.#response = null;
+      this.#state = DONE;
+      throw domException(`Failed to execute 'send' on 'XMLHttpRequest': Failed to load '${this.#url!.href}'.`, 'NetworkError');
+    }
+    this.#response = done.response;
+    const loaded = utf8Length(done.response.body);
+    const total = Number(getHeader(done.response.headers, 'content-length') ?? 0) || 0;
+    this.#changeState(DONE);
+    this.fire('load', { loaded, total });
+    this.fire('loadend', { loaded, total });
   }
 
   abort(): void {
@@ -200,10 +228,14 @@ export class ModelXMLHttpRequest extends ModelEventTarget {
     if (extracted?.unsupported) note(this.#context, extracted.unsupported);
     const headers = [...this.#headers];
     if (extracted?.contentType && !hasHeader(headers, 'content-type')) headers.push(['Content-Type', extracted.contentType]);
+    // send(), step 6: listeners on the upload object set the upload listener flag, and the
+    // request's use-CORS-preflight flag with it (Chromium only when there is a body to upload).
+    const needsBody = hasDeviation(this.#context.engine, 'xhr-upload-listener-preflight-needs-body');
+    const uploadListenerFlag = this.upload.hasListeners() && (!needsBody || extracted !== null);
     return {
       api: 'xhr', method: this.#method, urlList: [this.#url!], origin: this.#context.page.origin, headers, body: extracted?.text ?? null,
       mode: 'cors', credentialsMode: this.#withCredentials ? 'include' : 'same-origin', redirectMode: 'follow',
-      useCorsPreflight: false, responseTainting: 'basic', redirectCount: 0,
+      useCorsPreflight: uploadListenerFlag, responseTainting: 'basic', redirectCount: 0,
     };
   }
 
@@ -218,7 +250,7 @@ export class ModelXMLHttpRequest extends ModelEventTarget {
     } else {
       const response = outcome.response;
       this.#response = response;
-      const loaded = new TextEncoder().encode(response.body).length;
+      const loaded = utf8Length(response.body);
       const total = Number(getHeader(response.headers, 'content-length') ?? 0) || 0;
       this.#changeState(HEADERS_RECEIVED);
       // An empty body skips LOADING: Chromium goes from HEADERS_RECEIVED to DONE (seen with a 204).

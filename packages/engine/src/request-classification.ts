@@ -64,16 +64,22 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
   return false;
 }
 
-/** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte */
+/** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-byte: 0x00-0x08, 0x0A-0x1F and "():<>?@[\\]{} DEL. */
+export const CORS_UNSAFE_REQUEST_HEADER_BYTES = [0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f] as const;
+const UNSAFE_BYTE = new Uint8Array(256);
+for (let code = 0; code < 0x20; code++) if (code !== 0x09) UNSAFE_BYTE[code] = 1;
+for (const code of CORS_UNSAFE_REQUEST_HEADER_BYTES) UNSAFE_BYTE[code] = 1;
+
 export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
-  return (code < 0x20 && code !== 0x09) || [0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f].includes(code);
+  return UNSAFE_BYTE[code] === 1;
 }
 
 const SAFELISTED_NAME_SET: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language', 'content-type', 'range']);
 const NOT_A_SAFELISTED_NAME = 'it is not one of Accept, Accept-Language, Content-Language, Content-Type and Range';
 
 function hasUnsafeByte(value: string): boolean {
-  return [...value].some((character) => isCorsUnsafeRequestHeaderByte(character.charCodeAt(0)));
+  for (let index = 0; index < value.length; index++) if (UNSAFE_BYTE[value.charCodeAt(index)] === 1) return true;
+  return false;
 }
 
 /** https://httpwg.org/specs/rfc9110.html#field.range, as "parse a single range header value" with whitespace disallowed. */
@@ -124,8 +130,24 @@ export interface UnsafeHeaderName {
   why: string;
 }
 
+/**
+ * The answers for header lists already classified, by list and engine. A request's header list is
+ * never changed in place (a redirect that drops headers makes a new list), so its identity is a key.
+ */
+const CLASSIFIED = new WeakMap<HeaderList, Partial<Record<EngineName, readonly UnsafeHeaderName[]>>>();
+
 /** https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names, each with the reason. */
-export function explainCorsUnsafeRequestHeaderNames(headers: HeaderList, engine: EngineName): UnsafeHeaderName[] {
+export function explainCorsUnsafeRequestHeaderNames(headers: HeaderList, engine: EngineName): readonly UnsafeHeaderName[] {
+  let byEngine = CLASSIFIED.get(headers);
+  const known = byEngine?.[engine];
+  if (known !== undefined) return known;
+  const names = classifyHeaderList(headers, engine);
+  if (byEngine === undefined) CLASSIFIED.set(headers, (byEngine = {}));
+  byEngine[engine] = names;
+  return names;
+}
+
+function classifyHeaderList(headers: HeaderList, engine: EngineName): UnsafeHeaderName[] {
   // 1-3. Let unsafeNames and potentiallyUnsafeNames be new lists, safelistValueSize 0.
   const unsafe = new Map<string, string>();
   const potentiallyUnsafe: string[] = [];
@@ -148,8 +170,13 @@ export function explainCorsUnsafeRequestHeaderNames(headers: HeaderList, engine:
   return sortedLowercaseSet(unsafe.keys()).map((name) => ({ name, why: unsafe.get(name)! }));
 }
 
-export function corsUnsafeRequestHeaderNames(headers: HeaderList, engine: EngineName = 'chromium'): string[] {
-  return explainCorsUnsafeRequestHeaderNames(headers, engine).map((entry) => entry.name);
+const NAMES = new WeakMap<readonly UnsafeHeaderName[], readonly string[]>();
+
+export function corsUnsafeRequestHeaderNames(headers: HeaderList, engine: EngineName = 'chromium'): readonly string[] {
+  const explained = explainCorsUnsafeRequestHeaderNames(headers, engine);
+  let names = NAMES.get(explained);
+  if (names === undefined) NAMES.set(explained, (names = explained.map((entry) => entry.name)));
+  return names;
 }
 
 /** https://fetch.spec.whatwg.org/#no-cors-safelisted-request-header */

@@ -1,4 +1,5 @@
-import { answerRequest, labelForUrl, type LiveOrigin, type Scenario } from '@cors-playground/scenario';
+import { answerRequest, HTTP_METHOD_SET, type LiveOrigin, type Scenario } from '@cors-playground/scenario';
+import { labelOf } from './origin-labels';
 import { hasHeader, type HeaderList } from './header-list';
 
 /**
@@ -19,6 +20,10 @@ export interface NetworkResponse {
   statusText: string;
   headers: HeaderList;
   body: string;
+  /** Milliseconds between the request and its response (the route's delayMs). */
+  delayMs: number;
+  /** Set when Node's HTTP parser answered (an unknown method): no route ran, nothing was logged. */
+  rejectedByParser: boolean;
 }
 
 /** One request the modelled servers received, and what they answered. */
@@ -31,6 +36,8 @@ export interface ModelExchange {
   routeIndex: number | null;
   /** True for a CORS-preflight request. */
   preflight: boolean;
+  /** Virtual milliseconds since the run started, when the server received it. */
+  at: number;
 }
 
 export interface SandboxNetwork {
@@ -57,7 +64,7 @@ export const STATUS_TEXTS: Readonly<Record<number, string>> = {
   511: 'Network Authentication Required',
 };
 
-/** The model has no clock: every Date header carries this instant. */
+/** The Date header every modelled answer carries (only its name matters to JavaScript). */
 export const MODEL_DATE = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
 /**
@@ -74,16 +81,55 @@ export function withTransportHeaders(status: number, headers: HeaderList, body: 
   return result;
 }
 
+/** The length of `text` in UTF-8 bytes (a lone surrogate counts as U+FFFD, 3 bytes, as TextEncoder writes it). */
 export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
-/** Sends a request over the modelled network: null is a network error (no sandbox origin there). */
-export function sendRequest(network: SandboxNetwork, request: NetworkRequest, preflight = false): NetworkResponse | null {
-  const label = labelForUrl(network.origins, request.url.href);
+/**
+ * What the sandbox server answers when Node's HTTP parser refuses a method it does not know
+ * (`patch`, `FOO`, methods are case-sensitive): the server's handler never runs, so no route
+ * answers and the server's log has no line for it, and the answer has no CORS header. On the first
+ * listening port Fastify's own server answers (its defaultClientErrorHandler: a JSON body); the
+ * other ports are plain node:http servers (apps/server/src/listen.ts), whose default is a bare 400.
+ */
+export const PARSER_REJECTIONS = {
+  fastify: {
+    headers: [['content-length', '65'], ['content-type', 'application/json']] as HeaderList,
+    body: '{"error":"Bad Request","message":"Client Error","statusCode":400}',
+  },
+  node: { headers: [['connection', 'close']] as HeaderList, body: '' },
+} as const;
+
+/** The answer to a method the parser refuses, for the origin's listening port (its index in the scenario). */
+function parserRejection(network: SandboxNetwork, label: string, method: string): NetworkResponse {
+  const portIndex = network.scenario.origins[label]?.port ?? 0;
+  const { headers, body } = portIndex === 0 ? PARSER_REJECTIONS.fastify : PARSER_REJECTIONS.node;
+  return { label, status: 400, statusText: 'Bad Request', headers: [...headers], body: method === 'HEAD' ? '' : body, delayMs: 0, rejectedByParser: true };
+}
+
+/**
+ * Sends a request over the modelled network at virtual time `at`: null is a network error (no
+ * sandbox origin there).
+ */
+export function sendRequest(network: SandboxNetwork, request: NetworkRequest, preflight = false, at = 0): NetworkResponse | null {
+  const label = labelOf(network.origins, request.url);
   if (label === null) return null;
+  if (!HTTP_METHOD_SET.has(request.method)) return parserRejection(network, label, request.method);
+  // Every HTTP/1.1 request carries Host first (the browser writes it; routes may reflect it).
+  const lines: HeaderList = [['host', request.url.host], ...request.headers.filter(([name]) => name.toLowerCase() !== 'host')];
   const headers: Record<string, string> = {};
-  for (const [name, value] of request.headers) {
+  for (const [name, value] of lines) {
     const lower = name.toLowerCase();
     headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
   }
@@ -100,10 +146,14 @@ export function sendRequest(network: SandboxNetwork, request: NetworkRequest, pr
     label,
     method: request.method,
     url: request.url.origin + request.url.pathname + request.url.search,
-    requestHeaders: request.headers.map(([name, value]) => [name.toLowerCase(), value]),
+    requestHeaders: lines.map(([name, value]) => [name.toLowerCase(), value]),
     response: { status: answer.status, headers: responseHeaders },
     routeIndex: answer.routeIndex,
     preflight,
+    at,
   });
-  return { label, status: answer.status, statusText: STATUS_TEXTS[answer.status] ?? 'unknown', headers: responseHeaders, body: bodiless ? '' : answer.body };
+  return {
+    label, status: answer.status, statusText: STATUS_TEXTS[answer.status] ?? 'unknown', headers: responseHeaders, body: bodiless ? '' : answer.body,
+    delayMs: answer.delayMs, rejectedByParser: false,
+  };
 }

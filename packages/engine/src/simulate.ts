@@ -1,6 +1,7 @@
 import { formatLogLine, originStrings, type EngineName, type LiveOrigin, type RunRecords, type Scenario } from '@cors-playground/scenario';
 import { createFetch } from './model-fetch';
 import { ModelHeaders } from './model-headers';
+import { createRequestClass } from './model-request-object';
 import { ModelResponseObject } from './model-response';
 import { createXMLHttpRequest } from './model-xhr';
 import { PreflightCache } from './preflight-cache';
@@ -8,9 +9,13 @@ import type { RequestTrace } from './request-record';
 import type { ModelExchange } from './sandbox-network';
 import type { SimulationContext } from './simulation-context';
 import type { Verdict } from './spec';
+import { createTaskYield, runOnClock, VirtualClock } from './virtual-clock';
 
 /** Where the harness page lives on the page origin (apps/server serves it there). */
 export const HARNESS_PAGE_PATH = '/__cors-playground/run';
+
+/** After the client code ends, how long requests still in flight may settle (the harness's SETTLE_GRACE_MS). */
+export const SETTLE_GRACE_MS = 1_000;
 
 export interface SimulationOptions {
   /** A validated scenario, from @cors-playground/scenario. */
@@ -24,7 +29,7 @@ export interface SimulationOptions {
    * scope. The host chooses the isolation (sandboxed iframe in the web app, node:vm in the CLI).
    */
   evaluate: (code: string, scope: Record<string, unknown>) => Promise<void>;
-  /** Default 10000. */
+  /** Default 10000: virtual time for sleep() and route delays, real time for code that waits on nothing the model knows. */
   timeoutMs?: number;
 }
 
@@ -37,6 +42,8 @@ export interface SimulationResult extends RunRecords {
   exchanges: ModelExchange[];
   /** What the run met that the model does not simulate. */
   notes: Verdict[];
+  /** Virtual milliseconds the run took (sleep() and route delays), up to the report. */
+  elapsedMs: number;
 }
 
 function describeError(error: unknown): string {
@@ -45,7 +52,11 @@ function describeError(error: unknown): string {
     : String(error);
 }
 
-/** The names the client code sees: the harness's helpers and the modelled request APIs. */
+/**
+ * The names the client code sees: the harness's helpers (origin, url, log, sleep) and the modelled
+ * request APIs. `sleep(ms)` is the harness's `(ms: number) => Promise<void>`, a setTimeout promise in
+ * the browser; here it moves the virtual clock by `ms` at once.
+ */
 export function createScope(context: SimulationContext, log: string[]): Record<string, unknown> {
   const origins = context.network.originStrings;
   const origin = (label: string): string => {
@@ -59,7 +70,9 @@ export function createScope(context: SimulationContext, log: string[]): Record<s
     log: (...values: unknown[]): void => {
       log.push(formatLogLine(values));
     },
+    sleep: (ms: number): Promise<void> => context.clock.sleep(Math.max(0, Number(ms) || 0)),
     fetch: createFetch(context),
+    Request: createRequestClass(context),
     Headers: ModelHeaders,
     Response: ModelResponseObject,
     XMLHttpRequest: createXMLHttpRequest(context),
@@ -86,31 +99,64 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     traces: [],
     pending: new Set(),
     notes: [],
+    clock: new VirtualClock(),
   };
   const log: string[] = [];
-  const { end, error } = await runClient(options.evaluate, options.scenario.client, createScope(context, log), timeoutMs);
-  // As the harness does: let requests still in flight settle (they settle in microtasks here).
-  await Promise.allSettled([...context.pending]);
-  return { requests: context.records, log, end, error, traces: context.traces, exchanges: context.network.exchanges, notes: context.notes };
+  const tasks = createTaskYield();
+  try {
+    const { end, error } = await runClient(options.evaluate, options.scenario.client, createScope(context, log), timeoutMs, context.clock, tasks);
+    // As the harness does: requests still in flight get a grace period, then the run is reported.
+    await withRealTimeout(SETTLE_GRACE_MS, (idle) => runOnClock(context.clock, drained(context), context.clock.now + SETTLE_GRACE_MS, idle, tasks));
+    // Anything the client code does after the report is not part of the run.
+    const exchanges = [...context.network.exchanges].sort((a, b) => a.at - b.at);
+    return {
+      requests: [...context.records], log: [...log], end, error, traces: [...context.traces], exchanges, notes: [...context.notes], elapsedMs: context.clock.now,
+    };
+  } finally {
+    tasks.close();
+  }
 }
+
+/** Resolves once no request is in flight (a response may start another request). */
+async function drained(context: SimulationContext): Promise<void> {
+  while (context.pending.size > 0) await Promise.allSettled([...context.pending]);
+}
+
+/**
+ * Runs `body` with a promise that resolves `ms` of real time after the start (for code that waits on
+ * nothing the model knows). The timer is set only when `body` asks for the promise.
+ */
+async function withRealTimeout<T>(ms: number, body: (timeout: () => Promise<void>) => Promise<T>): Promise<T> {
+  const start = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timeout: Promise<void> | null = null;
+  const lazy = () =>
+    (timeout ??= new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, start + ms - Date.now()));
+    }));
+  try {
+    return await body(lazy);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type ClientEnd = { end: SimulationResult['end']; error: string | null };
 
 async function runClient(
   evaluate: SimulationOptions['evaluate'],
   code: string,
   scope: Record<string, unknown>,
   timeoutMs: number,
-): Promise<{ end: SimulationResult['end']; error: string | null }> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
-  try {
-    const outcome = await Promise.race([Promise.resolve().then(() => evaluate(code, scope)).then(() => 'finished' as const), timeout]);
-    if (outcome === 'timeout') return { end: 'timeout', error: `the client code did not finish within ${timeoutMs / 1000} s` };
-    return { end: 'finished', error: null };
-  } catch (thrown) {
-    return { end: 'threw', error: describeError(thrown) };
-  } finally {
-    clearTimeout(timer);
-  }
+  clock: VirtualClock,
+  tasks: { next: () => Promise<void> },
+): Promise<ClientEnd> {
+  const client = Promise.resolve()
+    .then(() => evaluate(code, scope))
+    .then(
+      (): ClientEnd => ({ end: 'finished', error: null }),
+      (thrown: unknown): ClientEnd => ({ end: 'threw', error: describeError(thrown) }),
+    );
+  const run = await withRealTimeout(timeoutMs, (idle) => runOnClock(clock, client, timeoutMs, idle, tasks));
+  return run.settled ? run.value : { end: 'timeout', error: `the client code did not finish within ${timeoutMs / 1000} s` };
 }

@@ -2,6 +2,7 @@ import type { LiveOrigin, RequestRecord } from '@cors-playground/scenario';
 import type { FetchContext } from './model-request';
 import type { RequestTrace } from './request-record';
 import type { Verdict } from './spec';
+import type { VirtualClock } from './virtual-clock';
 
 /** Everything the modelled APIs of one run share: the network, the cache, what was recorded. */
 export interface SimulationContext extends FetchContext {
@@ -12,6 +13,8 @@ export interface SimulationContext extends FetchContext {
   pending: Set<Promise<unknown>>;
   /** Things the model met but does not simulate, each said once. */
   notes: Verdict[];
+  /** Virtual time: sleep() and route delays move it, nothing waits in real time. */
+  clock: VirtualClock;
 }
 
 export function track<T>(context: SimulationContext, promise: Promise<T>): Promise<T> {

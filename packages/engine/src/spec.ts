@@ -38,6 +38,7 @@ export const SPEC_ANCHORS = {
   networkError: 'concept-network-error',
   requestConstructor: 'dom-request',
   headersGuard: 'concept-headers-guard',
+  accessControlMaxAge: 'http-access-control-max-age',
 } as const;
 export type SpecTerm = keyof typeof SPEC_ANCHORS;
 
@@ -57,12 +58,22 @@ export interface Verdict {
   spec: string;
   /** A sentence a reader understands without the spec open. */
   detail: string;
+  /** The header values (or other inputs) the step looked at, by name; null when absent. */
+  values?: Record<string, string | null>;
   /** The id of the failed check, when result is "fail". */
   blockedBy?: string;
 }
 
-export function verdict(result: VerdictResult, term: SpecTerm, step: string, detail: string, blockedBy?: string): Verdict {
-  return blockedBy === undefined
-    ? { result, step, spec: fetchSpec(term), detail }
-    : { result, step, spec: fetchSpec(term), detail, blockedBy };
+export function verdict(
+  result: VerdictResult,
+  term: SpecTerm,
+  step: string,
+  detail: string,
+  blockedBy?: string,
+  values?: Record<string, string | null>,
+): Verdict {
+  const made: Verdict = { result, step, spec: fetchSpec(term), detail };
+  if (values !== undefined) made.values = values;
+  if (blockedBy !== undefined) made.blockedBy = blockedBy;
+  return made;
 }

@@ -38,6 +38,11 @@ export class ModelEventTarget {
     this.#listeners.push({ type, callback, handler: false });
   }
 
+  /** Whether any listener or `on…` handler is registered (XHR's upload listener flag looks). */
+  hasListeners(): boolean {
+    return this.#listeners.length > 0;
+  }
+
   removeEventListener(type: string, callback: Callback | null): void {
     this.#listeners = this.#listeners.filter((entry) => entry.handler || entry.type !== type || entry.callback !== callback);
   }
@@ -85,3 +90,27 @@ export class ModelEventTarget {
 }
 
 export const XHR_EVENT_TYPES = ['readystatechange', 'loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'] as const;
+/** https://xhr.spec.whatwg.org/#xmlhttprequesteventtarget: the handlers an XMLHttpRequestUpload has. */
+export const XHR_UPLOAD_EVENT_TYPES = ['loadstart', 'progress', 'abort', 'error', 'load', 'timeout', 'loadend'] as const;
+
+/** https://xhr.spec.whatwg.org/#xmlhttprequestupload: listeners and `on…` handlers, no events fired. */
+export class ModelXMLHttpRequestUpload extends ModelEventTarget {
+  static {
+    for (const type of XHR_UPLOAD_EVENT_TYPES) {
+      Object.defineProperty(this.prototype, `on${type}`, {
+        get(this: ModelXMLHttpRequestUpload) {
+          return this.getHandler(type);
+        },
+        set(this: ModelXMLHttpRequestUpload, callback: unknown) {
+          this.setHandler(type, callback);
+        },
+        configurable: true,
+        enumerable: true,
+      });
+    }
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'XMLHttpRequestUpload';
+  }
+}

@@ -4,6 +4,7 @@ import {
   type CredentialsMode, type HeaderList, type PreflightSubject,
 } from '../src/index';
 import type { EngineName } from '@cors-playground/scenario';
+import { CACHE_CASES, MAX_AGE_ROWS } from './data/preflight-cache-cases';
 
 const ORIGIN = 'http://app-k3j9x.site-a.localhost:8080';
 const URL_ = 'http://api-k3j9x.site-b.localhost:8080/data';
@@ -34,7 +35,7 @@ const ROWS: Row[] = [
   ['a wildcard covers headers without credentials', subject('GET', [['X-Token', '1']]), 204, [ACAO, ['Access-Control-Allow-Headers', '*']], null],
   ['a wildcard does not cover headers with credentials', subject('GET', [['X-Token', '1']], 'include'), 204, [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Headers', '*']], 'acah-missing-header'],
   ['Chromium lets a wildcard cover Authorization', subject('GET', [['Authorization', 'Bearer x']]), 204, [ACAO, ['Access-Control-Allow-Headers', '*']], null, 'chromium'],
-  ['the standard never lets a wildcard cover Authorization', subject('GET', [['Authorization', 'Bearer x']]), 204, [ACAO, ['Access-Control-Allow-Headers', '*']], 'acah-missing-header', 'firefox'],
+  ['Firefox lets a wildcard cover Authorization too, while its pref allows it', subject('GET', [['Authorization', 'Bearer x']]), 204, [ACAO, ['Access-Control-Allow-Headers', '*']], null, 'firefox'],
   ['Authorization listed by name passes everywhere', subject('GET', [['Authorization', 'Bearer x']]), 204, [ACAO, ['Access-Control-Allow-Headers', '*, authorization']], null, 'webkit'],
 ];
 
@@ -47,9 +48,9 @@ describe('the CORS-preflight response check', () => {
 
   it('names the method and the first missing header, as the console line does', () => {
     const method = checkPreflightResponse(subject('patch'), 204, [ACAO], new PreflightCache('chromium'), 'chromium');
-    expect(method.ok ? null : method.failure).toEqual({ error: 'MethodDisallowedByPreflightResponse', hint: 'patch', preflight: true });
+    expect(method.ok ? null : method.failure).toEqual({ error: 'MethodDisallowedByPreflightResponse', hint: 'patch', preflight: true, status: 204 });
     const header = checkPreflightResponse(subject('GET', [['X-Token', '1'], ['X-Abc', '2']]), 204, [ACAO], new PreflightCache('chromium'), 'chromium');
-    expect(header.ok ? null : header.failure).toEqual({ error: 'HeaderDisallowedByPreflightResponse', hint: 'x-abc', preflight: true });
+    expect(header.ok ? null : header.failure).toEqual({ error: 'HeaderDisallowedByPreflightResponse', hint: 'x-abc', preflight: true, status: 204 });
   });
 
   it('sends OPTIONS headers in Chromium order, with the unsafe names sorted, lower case and comma-joined', () => {
@@ -64,48 +65,41 @@ describe('the CORS-preflight response check', () => {
 });
 
 describe('the CORS-preflight cache', () => {
-  it.each([
-    [[], 5], [[['Access-Control-Max-Age', '600']], 600], [[['Access-Control-Max-Age', '-1']], 0],
-    [[['Access-Control-Max-Age', 'soon']], 5], [[['Access-Control-Max-Age', '86400']], 7200],
-  ] as const)('Access-Control-Max-Age %j gives a max-age of %d s', (headers, maxAge) => {
-    expect(preflightMaxAge(headers.map(([name, value]) => [name, value] as [string, string]))).toBe(maxAge);
+  const KEY = (credentials: CredentialsMode = 'same-origin', url = URL_) => ({ serializedOrigin: ORIGIN, url, credentialsMode: credentials });
+
+  it.each(MAX_AGE_ROWS)('Access-Control-Max-Age %j lasts %d s in Chromium, %d s in Firefox and %d s in WebKit', (value, chromium, firefox, webkit) => {
+    const headers: HeaderList = value === null ? [] : [['Access-Control-Max-Age', value]];
+    expect([preflightMaxAge(headers, 'chromium'), preflightMaxAge(headers, 'firefox'), preflightMaxAge(headers, 'webkit')]).toEqual([chromium, firefox, webkit]);
   });
 
-  it('covers a later request for the same URL, origin and credentials', () => {
+  it.each(CACHE_CASES)('$name', ({ engine, steps }) => {
+    const cache = new PreflightCache(engine);
+    for (const [index, step] of steps.entries()) {
+      if ('store' in step) cache.store(KEY(step.store.credentials, step.store.url), step.at, step.store.maxAge, step.store.methods, step.store.headers ?? []);
+      else if ('clear' in step) cache.clear(KEY(), step.at);
+      else {
+        const { method, headers = [], credentials, url, useCorsPreflight = false } = step.lookup;
+        expect(cache.lookup(KEY(credentials, url), method, headers, useCorsPreflight, step.at).missing, `step ${index}`).toEqual(step.missing);
+      }
+    }
+  });
+
+  it('covers a later request once a preflight passed, at the time it answered', () => {
     const cache = new PreflightCache('chromium');
     const request = subject('PUT', [['X-Token', '1']]);
-    expect(checkPreflightResponse(request, 204, [ACAO, ['Access-Control-Allow-Methods', 'PUT, DELETE'], ['Access-Control-Allow-Headers', 'x-token']], cache, 'chromium').ok).toBe(true);
-    expect(preflightNeeded(request, cache, 'chromium').needed).toBe(false);
-    expect(preflightNeeded(subject('DELETE'), cache, 'chromium').needed).toBe(false);
-    expect(preflightNeeded(subject('PATCH'), cache, 'chromium').needed).toBe(true);
-    expect(preflightNeeded(subject('PUT', [['X-Other', '1']]), cache, 'chromium').needed).toBe(true);
-    expect(preflightNeeded(subject('PUT', [], 'include'), cache, 'chromium').needed).toBe(true);
-    expect(preflightNeeded({ ...subject('PUT'), url: `${URL_}?page=2` }, cache, 'chromium').needed).toBe(true);
+    expect(checkPreflightResponse(request, 204, [ACAO, ['Access-Control-Allow-Methods', 'PUT, DELETE'], ['Access-Control-Allow-Headers', 'x-token']], cache, 'chromium', 100).ok).toBe(true);
+    expect(preflightNeeded(request, cache, 'chromium', 50).needed).toBe(true);
+    expect(preflightNeeded(request, cache, 'chromium', 5_099).needed).toBe(false);
+    expect(preflightNeeded(request, cache, 'chromium', 5_100).needed).toBe(true);
+    expect(cache.sizeAt(5_100)).toBe(0);
   });
 
-  it('keeps nothing for a max-age of 0', () => {
-    const cache = new PreflightCache('chromium');
-    checkPreflightResponse(subject('PUT'), 204, [ACAO, ['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '0']], cache, 'chromium');
-    expect(cache.size).toBe(0);
-  });
-
-  it('lets an entry made with credentials serve a request without them, not the other way round', () => {
-    const cache = new PreflightCache('chromium');
-    cache.store({ serializedOrigin: ORIGIN, url: URL_, credentialsMode: 'include' }, 5, ['PUT'], []);
-    expect(cache.hasMethodMatch({ serializedOrigin: ORIGIN, url: URL_, credentialsMode: 'omit' }, 'PUT')).toBe(true);
-    const omitOnly = new PreflightCache('chromium');
-    omitOnly.store({ serializedOrigin: ORIGIN, url: URL_, credentialsMode: 'omit' }, 5, ['PUT'], []);
-    expect(omitOnly.hasMethodMatch({ serializedOrigin: ORIGIN, url: URL_, credentialsMode: 'include' }, 'PUT')).toBe(false);
-  });
-
-  it('keeps one entry per URL in Chromium and accumulates entries per the standard', () => {
-    const key = { serializedOrigin: ORIGIN, url: URL_, credentialsMode: 'omit' as const };
-    for (const engine of ['chromium', 'firefox'] as const) {
+  it('keeps a refused preflight in WebKit, which caches before it checks the method and headers', () => {
+    for (const engine of ['chromium', 'webkit'] as const) {
       const cache = new PreflightCache(engine);
-      cache.store(key, 5, ['PUT'], ['x-a']);
-      cache.store(key, 5, ['DELETE'], ['*']);
-      expect([engine, cache.hasMethodMatch(key, 'PUT'), cache.hasHeaderNameMatch(key, 'x-b')]).toEqual([engine, engine !== 'chromium', true]);
-      expect(cache.hasHeaderNameMatch(key, 'authorization')).toBe(engine === 'chromium');
+      const refused = checkPreflightResponse(subject('PUT', [['X-Token', '1']]), 204, [ACAO, ['Access-Control-Allow-Methods', 'PUT']], cache, engine, 0);
+      expect(refused.ok).toBe(false);
+      expect([engine, preflightNeeded(subject('PUT'), cache, engine, 10).needed]).toEqual([engine, engine === 'chromium']);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelExchange } from '../src/index';
-import { FETCH_CASES, type ExpectedRecord } from './data/fetch-cases';
+import { FETCH_CASES, type ExpectedRecord, type SimulationCase } from './data/fetch-cases';
+import { TIME_CASES } from './data/time-cases';
 import { line, run } from './support';
 
 function describeExchange(exchange: ModelExchange): string {
@@ -24,10 +25,9 @@ function expectedFields(expected: ExpectedRecord): Record<string, unknown> {
   return fields;
 }
 
-describe('fetch through the model', () => {
-  it.each(FETCH_CASES)('$name', async (testCase) => {
-    const result = await run(testCase.client, testCase.servers, { engine: testCase.engine });
-    expect(result.error).toBeNull();
+async function checkCase(testCase: SimulationCase): Promise<void> {
+    const result = await run(testCase.client, testCase.servers, { engine: testCase.engine, extra: testCase.extra });
+    if (testCase.end === undefined) expect(result.error).toBeNull();
     expect(result.requests).toHaveLength(testCase.requests.length);
     testCase.requests.forEach((expected, index) => {
       const record = result.requests[index]!;
@@ -35,8 +35,18 @@ describe('fetch through the model', () => {
       const fields = expectedFields(expected);
       expect(Object.fromEntries(Object.keys(fields).map((key) => [key, actual[key]])), `request ${index}`).toEqual(fields);
       expect(result.traces[index]!.verdicts.length, `request ${index} is explained`).toBeGreaterThan(0);
+      expect(record.explanation, `request ${index} carries its explanation`).toEqual(result.traces[index]!.verdicts);
     });
     if (testCase.log) expect(result.log).toEqual(testCase.log.map(line));
     if (testCase.exchanges) expect(result.exchanges.map(describeExchange)).toEqual(testCase.exchanges.map(line));
-  });
+    if (testCase.elapsedMs !== undefined) expect(result.elapsedMs).toBe(testCase.elapsedMs);
+    if (testCase.end !== undefined) expect(result.end).toBe(testCase.end);
+}
+
+describe('fetch through the model', () => {
+  it.each(FETCH_CASES)('$name', checkCase);
+});
+
+describe('time in the model: sleep(), route delays and the preflight cache', () => {
+  it.each(TIME_CASES)('$name', checkCase);
 });

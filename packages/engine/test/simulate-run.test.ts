@@ -43,12 +43,16 @@ describe('a simulated run', () => {
     expect(result.exchanges.map((exchange) => exchange.url)).toEqual([line('{api}/a'), line('{api}/b')]);
   });
 
-  it('uses Chromium by default and leaves other engines\' console lines null', async () => {
+  it('uses Chromium by default and fills only the simulated engine\'s console line', async () => {
     const client = "await fetch(url('api', '/d')).catch(() => {});";
     const chromium = await run(client);
     const webkit = await run(client, {}, { engine: 'webkit' });
+    const firefox = await run(client, {}, { engine: 'firefox' });
     expect(chromium.requests[0]!.console.chromium).toMatch(/^Access to fetch at/);
-    expect(webkit.requests[0]!.console).toEqual({ chromium: null, firefox: null, webkit: null });
+    expect(webkit.requests[0]!.console).toEqual({
+      chromium: null, firefox: null, webkit: line('Origin {origin} is not allowed by Access-Control-Allow-Origin. Status code: 404\nFetch API cannot load {api}/d due to access control checks.'),
+    });
+    expect(firefox.requests[0]!.console.firefox).toBe(line("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {api}/d. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 404."));
   });
 
   it('reaches an https origin through its own port', async () => {

@@ -63,6 +63,38 @@ describe('XMLHttpRequest through the model', () => {
     expect(put.requestHeaders.map(([name]) => name)).not.toContain('cookie');
   });
 
+  it.each([
+    ['an upload listener on a POST with a body forces a preflight in every engine', 'chromium', "x.open('POST', url('api', '/d')); x.upload.onprogress = () => {};", "x.send('hi');", true],
+    ['an upload listener added with addEventListener counts too', 'chromium', "x.open('POST', url('api', '/d')); x.upload.addEventListener('progress', () => {});", "x.send('hi');", true],
+    ['Chromium sends a GET with upload listeners without a preflight: there is no body', 'chromium', "x.open('GET', url('api', '/d')); x.upload.onload = () => {};", 'x.send();', false],
+    ['the standard (WebKit, from its source) preflights a GET with upload listeners', 'webkit', "x.open('GET', url('api', '/d')); x.upload.onload = () => {};", 'x.send();', true],
+    ['a listener added after send() comes too late to force a preflight', 'chromium', "x.open('POST', url('api', '/d'));", "x.send('hi'); x.upload.onprogress = () => {};", false],
+  ] as const)('%s', async (_name, engine, setup, send, preflight) => {
+    const result = await run(xhr(setup, send), { api: { routes: [{ path: '/d', method: 'OPTIONS', status: 204, headers: ACAO_ANY }, { path: '/d', headers: ACAO_ANY }] } }, { engine });
+    expect(result.requests[0]).toMatchObject({ outcome: 'ok', preflight: { sent: preflight } });
+    if (preflight) expect(result.requests[0]!.preflight.reasons).toContain('the use-CORS-preflight flag is set');
+  });
+
+  it('runs a synchronous request to the end inside send(): readystatechange (DONE), load and loadend only, the clock moved by the delay', async () => {
+    const client = "const x = new XMLHttpRequest(); for (const type of ['readystatechange', 'loadstart', 'progress', 'load', 'loadend']) x.addEventListener(type, () => log(type, x.readyState, x.status)); x.open('GET', url('api', '/d'), false); x.send(); log('after', x.status, x.responseText);";
+    const result = await run(client, { api: { routes: [{ path: '/d', headers: ACAO_ANY, body: 'hello', delayMs: 1000 }] } });
+    expect(result.log).toEqual(['readystatechange 1 0', 'readystatechange 4 200', 'load 4 200', 'loadend 4 200', 'after 200 hello']);
+    expect(result.elapsedMs).toBe(1000);
+    expect(result.requests[0]).toMatchObject({ outcome: 'ok', status: 200 });
+  });
+
+  it('throws a NetworkError from a synchronous send() the CORS check refuses, and fires nothing', async () => {
+    const client = "try { const x = new XMLHttpRequest(); x.onloadend = () => log('loadend'); x.open('GET', url('api', '/d'), false); x.send(); } catch (e) { log(e.name, e.message); }\ntry { const y = new XMLHttpRequest(); y.responseType = 'json'; y.open('GET', url('api', '/d'), false); } catch (e) { log(e.name); }";
+    const result = await run(client, { api: { routes: [{ path: '/d', body: 'x' }] } });
+    expect(result.log).toEqual([line("NetworkError Failed to execute 'send' on 'XMLHttpRequest': Failed to load '{api}/d'."), 'InvalidAccessError']);
+    expect(result.requests[0]).toMatchObject({ outcome: 'blocked', blockedBy: 'acao-missing' });
+  });
+
+  it('exposes upload handlers as an XMLHttpRequestUpload does', async () => {
+    const result = await run("const x = new XMLHttpRequest(); const f = () => {}; x.upload.onload = f; log(x.upload.onload === f, String(x.upload), x.upload.onerror); x.upload.onload = null; log(x.upload.onload);");
+    expect(result.log).toEqual(['true [object XMLHttpRequestUpload] null', 'null']);
+  });
+
   it('parses a JSON response when responseType is json, and answers null when it does not parse', async () => {
     const client = `for (const path of ['/json', '/text']) await new Promise((resolve) => {
       const x = new XMLHttpRequest();
@@ -99,7 +131,6 @@ describe('XMLHttpRequest through the model', () => {
       "(() => { const x = new XMLHttpRequest(); x.open('GET', url('api')); x.setRequestHeader('a b', '1'); })()",
       "(() => { const x = new XMLHttpRequest(); x.open('GET', url('api')); x.setRequestHeader('a', 'x\\ny'); })()",
       'new XMLHttpRequest().send()',
-      "(() => { const x = new XMLHttpRequest(); x.open('GET', url('api'), false); })()",
     ];
     const result = await run(attempts.map((attempt) => `try { ${attempt}; } catch (e) { log(e.name, e.message); }`).join('\n'));
     expect(result.log).toEqual([
@@ -110,10 +141,9 @@ describe('XMLHttpRequest through the model', () => {
       "SyntaxError Failed to execute 'setRequestHeader' on 'XMLHttpRequest': 'a b' is not a valid HTTP header field name.",
       "SyntaxError Failed to execute 'setRequestHeader' on 'XMLHttpRequest': 'x\ny' is not a valid HTTP header field value.",
       "InvalidStateError Failed to execute 'send' on 'XMLHttpRequest': The object's state must be OPENED.",
-      'NotSupportedError The model does not simulate synchronous XMLHttpRequest yet (open with async false).',
     ]);
     expect(result.requests).toEqual([]);
-    expect(result.notes.map((note) => note.result)).toEqual(['unsupported']);
+    expect(result.notes).toEqual([]);
   });
 
   it('keeps on… handlers in registration order with listeners, and survives a listener that throws', async () => {

@@ -4,7 +4,7 @@
  * (app, site a), {api} the api origin (site b), {cdn} a same-site origin (site a). Every
  * expectation about Chromium was checked in Chromium 156.0.8078.79.
  */
-import type { EngineName, RequestRecord } from '@cors-playground/scenario';
+import type { EngineName, RequestRecord, ScenarioInput } from '@cors-playground/scenario';
 import type { Servers } from '../support';
 
 export interface ExpectedRecord extends Partial<Omit<RequestRecord, 'console' | 'preflight'>> {
@@ -23,6 +23,12 @@ export interface SimulationCase {
   log?: string[];
   /** What the servers received: "METHOD label/path origin=…". */
   exchanges?: string[];
+  /** Virtual milliseconds the run took. */
+  elapsedMs?: number;
+  /** How the client code ended, when not "finished" without an error. */
+  end?: 'finished' | 'threw' | 'timeout';
+  /** Scenario fields besides client and servers (other origins). */
+  extra?: Partial<ScenarioInput>;
 }
 
 const ACAO_ANY = { 'Access-Control-Allow-Origin': '*' };
@@ -286,11 +292,11 @@ export const FETCH_CASES: SimulationCase[] = [
     log: ['200'],
   },
   {
-    name: 'the standard (the Firefox model) never lets * cover Authorization',
+    name: 'Firefox, as its source reads, lets * cover Authorization too (its pref defaults to true)',
     engine: 'firefox',
     client: tryFetch("fetch(url('api', '/d'), { headers: { Authorization: 'Bearer t' } })", 'log(r.status)'),
     servers: { api: { routes: [{ path: '/d', method: 'OPTIONS', status: 204, headers: { ...ACAO_ANY, 'Access-Control-Allow-Headers': '*' } }, { path: '/d', headers: ACAO_ANY }] } },
-    requests: [{ outcome: 'blocked', preflight: true, blockedBy: 'acah-missing-header', console: null }],
+    requests: [{ outcome: 'ok', preflight: true, console: null }],
   },
   {
     name: 'Chromium safelists DPR and Save-Data, so they cost no preflight',
@@ -386,5 +392,63 @@ export const FETCH_CASES: SimulationCase[] = [
     client: "await fetch(url('api', '/d'), { method: 'POST', body: new Blob(['{}'], { type: 'application/json' }) }).catch(() => {});\nawait fetch(url('api', '/d'), { method: 'POST', body: new FormData() });\nawait fetch(url('api', '/d'), { method: 'POST', body: new Uint8Array(2) });",
     servers: { api: { routes: [{ path: '/d', headers: ACAO_ANY }] } },
     requests: [{ outcome: 'blocked', preflight: true }, { outcome: 'ok', preflight: false }, { outcome: 'ok', preflight: false }],
+  },
+  {
+    name: 'a URL with a user name and password is a TypeError before anything is sent',
+    client: tryFetch("fetch(url('api', '/d').replace('http://', 'http://user:secret@'))"),
+    servers: { api: { routes: [{ path: '/d', headers: ACAO_ANY }] } },
+    requests: [{ outcome: 'error', blockedBy: 'url-credentials', preflight: false, console: null }],
+    log: ["TypeError Failed to execute 'fetch' on 'Window': Request cannot be constructed from a URL that includes credentials: http://user:secret@api-k3j9x.site-b.localhost:8080/d"],
+    exchanges: [],
+  },
+  {
+    name: 'a lower-case patch passes its preflight, then Fastify\'s parser answers 400 with no CORS header',
+    client: tryFetch("fetch(url('api', '/d'), { method: 'patch', body: 'x' })"),
+    servers: { api: { routes: [{ path: '/d', method: 'OPTIONS', status: 204, headers: { ...ACAO_ANY, 'Access-Control-Allow-Methods': 'patch' } }, { path: '/d', headers: ACAO_ANY }] } },
+    requests: [{ method: 'patch', outcome: 'blocked', preflight: true, blockedBy: 'acao-missing',
+      console: "Access to fetch at '{api}/d' from origin '{origin}' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource." }],
+    exchanges: ['OPTIONS api/d origin={origin} acrm=patch'],
+  },
+  {
+    name: 'a same-origin patch reads the 400: Fastify\'s JSON on the first port, a bare 400 on another',
+    client: `${tryFetch("fetch(url('app', '/d'), { method: 'patch' })", "log(r.status, r.statusText, [...r.headers.keys()].join(','), await r.text())")}\n${tryFetch("fetch(url('app2', '/d'), { method: 'FOO' })", "log(r.status)")}`,
+    servers: { app: { routes: [{ path: '/d', method: '*' }] }, app2: { routes: [{ path: '/d', method: 'OPTIONS', status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'FOO' } }] } },
+    requests: [{ outcome: 'ok', status: 400, visibleHeaders: ['content-length', 'content-type'] }, { outcome: 'blocked', preflight: true, blockedBy: 'acao-missing' }],
+    log: ['400 Bad Request content-length,content-type {"error":"Bad Request","message":"Client Error","statusCode":400}', 'TypeError Failed to fetch'],
+    exchanges: ['OPTIONS app2/d origin={origin} acrm=FOO'],
+  },
+  {
+    name: 'every request carries Host, which a route can reflect',
+    client: tryFetch("fetch(url('api', '/d'))", "log(await r.text())"),
+    servers: { api: { routes: [{ path: '/d', headers: ACAO_ANY, body: '${request.header:host}' }] } },
+    requests: [{ outcome: 'ok' }],
+    log: ['api-k3j9x.site-b.localhost:8080'],
+  },
+  {
+    name: 'a Request object carries its method, headers and body into fetch, and its body is used once',
+    client: [
+      "const a = new Request(url('api', '/d'), { method: 'put', headers: { 'X-A': '1' }, body: 'b' }); log(a.method, a.mode, a.credentials, a.redirect, a.headers.get('content-type'), a.bodyUsed, String(a));",
+      "try { new Request(url('api', '/d'), { method: 'CONNECT' }); } catch (e) { log(e.name, e.message); }",
+      "try { new Request('http://u:p@x.example/'); } catch (e) { log(e.name, e.message); }",
+      "try { new Request('http://[x'); } catch (e) { log(e.name, e.message); }",
+      "const copy = a.clone(); log(await copy.text(), copy.bodyUsed); try { await copy.text(); } catch (e) { log(e.name); } try { copy.clone(); } catch (e) { log(e.name); }",
+      "try { const r = await fetch(a); log(r.status, a.bodyUsed); } catch (e) { log(e.name, e.message); }",
+      "try { await fetch(a); } catch (e) { log(e.name, e.message); }",
+      "try { const r = await fetch(new Request(url('api', '/d')), { method: 'POST', body: 'z', mode: 'no-cors' }); log(r.type, r.status); } catch (e) { log(e.name, e.message); }",
+      "try { new Request(url('api', '/d'), { mode: 'navigate' }); } catch (e) { log(e.name); }",
+    ].join('\n'),
+    servers: { api: { routes: [{ path: '/d', method: 'OPTIONS', status: 204, headers: { ...ACAO_APP, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'x-a' } }, { path: '/d', headers: ACAO_APP, body: 'ok' }] } },
+    requests: [{ method: 'PUT', outcome: 'ok', preflight: true }, { method: 'PUT', outcome: 'error', blockedBy: 'body-used' }, { method: 'POST', outcome: 'opaque' }],
+    log: [
+      'PUT cors same-origin follow text/plain;charset=UTF-8 false [object Request]',
+      "TypeError Failed to construct 'Request': 'CONNECT' HTTP method is unsupported.",
+      "TypeError Failed to construct 'Request': Request cannot be constructed from a URL that includes credentials: http://u:p@x.example/",
+      "TypeError Failed to construct 'Request': Failed to parse URL from http://[x",
+      'b true', 'TypeError', 'TypeError',
+      '200 true',
+      "TypeError Failed to execute 'fetch' on 'Window': Cannot construct a Request with a Request object that has already been used.",
+      'opaque 0',
+      'TypeError',
+    ],
   },
 ];
