@@ -27,8 +27,8 @@ export interface Deviation {
   /** The step of the standard it departs from. */
   spec: string;
   /**
-   * What proves it: for Chromium the corpus case (corpus/<file>, or a proposed case under
-   * /tmp/coord/proposed-corpus/ until it lands); for Firefox and WebKit the source file read.
+   * What proves it: for Chromium the corpus case (corpus/<file>); for Firefox and WebKit the
+   * source file read.
    */
   evidence: string;
   /** True when observed in a real browser; false when only read in the engine's source. */
@@ -38,7 +38,6 @@ export interface Deviation {
 const FETCH = 'https://fetch.spec.whatwg.org/';
 const GECKO = 'mozilla/gecko-dev netwerk/protocol/http/nsCORSListenerProxy.cpp';
 const WEBKIT_CACHE = 'WebKit/WebKit Source/WebCore/loader/CrossOriginPreflightResultCache.cpp';
-const PROPOSED = '/tmp/coord/proposed-corpus/';
 
 /** Chromium 156.0.8078.79 (Debian 12, headless, driven by playwright-core). */
 export const CHROMIUM_DEVIATIONS: readonly Deviation[] = [
@@ -67,14 +66,14 @@ export const CHROMIUM_DEVIATIONS: readonly Deviation[] = [
     id: 'max-age-sign-accepted',
     summary: 'Access-Control-Max-Age is read as a signed integer: "+600" means 600 s (the standard takes only digits, so 5 s), and a negative value means the result is not cached (the standard: 5 s).',
     spec: `${FETCH}#http-access-control-max-age`,
-    evidence: `corpus/157-cache-max-age-negative.json and ${PROPOSED}max-age-plus-sign-accepted.json; services/network/cors/preflight_result.cc ParseAccessControlMaxAge`,
+    evidence: `corpus/157-cache-max-age-negative.json and corpus/297-max-age-plus-sign-accepted.json; services/network/cors/preflight_result.cc ParseAccessControlMaxAge`,
     verified: true,
   },
   {
     id: 'xhr-upload-listener-preflight-needs-body',
     summary: 'An upload listener forces a preflight only when the XMLHttpRequest has a body: a GET or HEAD with xhr.upload listeners is sent without one (the standard sets the use-CORS-preflight flag from the upload listener flag alone).',
     spec: 'https://xhr.spec.whatwg.org/#the-send()-method',
-    evidence: `${PROPOSED}xhr-upload-listener-get-no-preflight.json (the POST case: corpus/114-xhr-upload-listener-preflight.json)`,
+    evidence: `corpus/298-xhr-upload-listener-get-no-preflight.json (the POST case: corpus/114-xhr-upload-listener-preflight.json)`,
     verified: true,
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * Runs where time matters: sleep(), route delays and the CORS-preflight cache's expiry. Every case
  * mirrors a scenario run in Chromium 156.0.8078.79 (the proposed corpus cases under
- * /tmp/coord/proposed-corpus/, or corpus/ once they land), with the same outcome.
+ * corpus/), with the same outcome.
  */
 import type { SimulationCase } from './fetch-cases';
 
