@@ -58,7 +58,9 @@ test.describe('the playground, as a person uses it', () => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     await playground.pickStarter('get-allowed-with-acao');
-    await playground.setClientCode("try { top.location.href = 'about:blank'; log('tried'); } catch (e) { log(e.name); }");
+    const escape = "try { top.location.href = 'about:blank'; log('tried'); } catch (e) { log(e.name); }";
+    await playground.setClientCode(escape);
+    await expect.poll(async () => (await playground.scenarioInUrl())?.client).toBe(escape);
     const before = page.url();
     await playground.run();
     expect(await playground.waitForActual()).toBe('finished');

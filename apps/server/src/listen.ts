@@ -11,6 +11,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A listener beside Fastify's own answers what Node's HTTP parser refuses (a `patch` request, a
+ * malformed line) exactly as Fastify's does, so every port and address behaves alike.
+ */
+function createListener(playground: PlaygroundApp): Server {
+  const server = createServer(playground.handler());
+  for (const listener of playground.app.server.listeners('clientError')) server.on('clientError', listener as (...args: unknown[]) => void);
+  return server;
+}
+
 function listenOn(server: Server, port: number, address: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -33,13 +43,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const ports: number[] = [];
   const [first, ...others] = config.bindAddresses;
   for (const [index, wanted] of config.ports.http.entries()) {
-    const server = index === 0 ? app.server : createServer(playground.handler());
+    const server = index === 0 ? app.server : createListener(playground);
     ports.push(await listenOn(server, wanted, first ?? '127.0.0.1'));
     servers.push(server);
   }
   for (const address of others) {
     for (const port of ports) {
-      const server = createServer(playground.handler());
+      const server = createListener(playground);
       try {
         await listenOn(server, port, address);
         servers.push(server);

@@ -64,19 +64,14 @@ export function rawRequest(
   });
 }
 
-/** Sends bytes as written (Node's HTTP client would upper-case the method) and returns the status line. */
-export function rawSocketStatusLine(port: number, text: string): Promise<string> {
+/** Sends bytes as written (Node's HTTP client would upper-case the method) and returns the whole answer. */
+export function rawSocketExchange(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(text));
     let received = '';
     socket.setEncoding('utf8');
-    socket.on('data', (chunk) => {
-      received += chunk;
-      if (received.includes('\r\n')) {
-        resolve(received.slice(0, received.indexOf('\r\n')));
-        socket.destroy();
-      }
-    });
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('close', () => resolve(received));
     socket.on('error', reject);
   });
 }

@@ -99,22 +99,18 @@ export function utf8Length(text: string): number {
 /**
  * What the sandbox server answers when Node's HTTP parser refuses a method it does not know
  * (`patch`, `FOO`, methods are case-sensitive): the server's handler never runs, so no route
- * answers and the server's log has no line for it, and the answer has no CORS header. On the first
- * listening port Fastify's own server answers (its defaultClientErrorHandler: a JSON body); the
- * other ports are plain node:http servers (apps/server/src/listen.ts), whose default is a bare 400.
+ * answers and the server's log has no line for it, and the answer has no CORS header. Every
+ * listener answers as Fastify's own server does (its defaultClientErrorHandler: a JSON body;
+ * apps/server/src/listen.ts gives the other ports and addresses the same handler).
  */
-export const PARSER_REJECTIONS = {
-  fastify: {
-    headers: [['content-length', '65'], ['content-type', 'application/json']] as HeaderList,
-    body: '{"error":"Bad Request","message":"Client Error","statusCode":400}',
-  },
-  node: { headers: [['connection', 'close']] as HeaderList, body: '' },
+export const PARSER_REJECTION = {
+  headers: [['content-length', '65'], ['content-type', 'application/json']] as HeaderList,
+  body: '{"error":"Bad Request","message":"Client Error","statusCode":400}',
 } as const;
 
-/** The answer to a method the parser refuses, for the origin's listening port (its index in the scenario). */
-function parserRejection(network: SandboxNetwork, label: string, method: string): NetworkResponse {
-  const portIndex = network.scenario.origins[label]?.port ?? 0;
-  const { headers, body } = portIndex === 0 ? PARSER_REJECTIONS.fastify : PARSER_REJECTIONS.node;
+/** The answer to a method the parser refuses. */
+function parserRejection(label: string, method: string): NetworkResponse {
+  const { headers, body } = PARSER_REJECTION;
   return { label, status: 400, statusText: 'Bad Request', headers: [...headers], body: method === 'HEAD' ? '' : body, delayMs: 0, rejectedByParser: true };
 }
 
@@ -125,7 +121,7 @@ function parserRejection(network: SandboxNetwork, label: string, method: string)
 export function sendRequest(network: SandboxNetwork, request: NetworkRequest, preflight = false, at = 0): NetworkResponse | null {
   const label = labelOf(network.origins, request.url);
   if (label === null) return null;
-  if (!HTTP_METHOD_SET.has(request.method)) return parserRejection(network, label, request.method);
+  if (!HTTP_METHOD_SET.has(request.method)) return parserRejection(label, request.method);
   // Every HTTP/1.1 request carries Host first (the browser writes it; routes may reflect it).
   const lines: HeaderList = [['host', request.url.host], ...request.headers.filter(([name]) => name.toLowerCase() !== 'host')];
   const headers: Record<string, string> = {};
