@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { VerdictView } from '../predict/messages';
 import { FixView } from './fix-view';
 import { OutcomeBadge } from './outcome-badge';
-import { safeLink, VerdictList } from './verdict-list';
+import { SpecStep, VerdictList } from './verdict-list';
 
 export interface RecordCellProps {
   side: 'predicted' | 'actual';
@@ -56,10 +56,7 @@ function FailedCheck({ record, trace }: { record: RequestRecord; trace: VerdictV
     <Field name="failed" differs={false}>
       {failure ? (
         <span className="failed-check">
-          {failure.detail}{' '}
-          <a className="spec-link" href={safeLink(failure.spec)} target="_blank" rel="noreferrer">
-            {failure.step}
-          </a>
+          <SpecStep verdict={failure} />
         </span>
       ) : (
         <code>{record.blockedBy}</code>

@@ -11,6 +11,18 @@ export function safeLink(href: string): string | undefined {
   }
 }
 
+/** A verdict's sentence, then the spec step that decided it as a link into the Fetch standard. */
+export function SpecStep({ verdict }: { verdict: VerdictView }) {
+  return (
+    <>
+      {verdict.detail}{' '}
+      <a className="spec-link" href={safeLink(verdict.spec)} target="_blank" rel="noreferrer">
+        {verdict.step}
+      </a>
+    </>
+  );
+}
+
 export function VerdictLine({ verdict }: { verdict: VerdictView }) {
   return (
     <li className={`verdict verdict-${verdict.result}`}>
@@ -18,10 +30,7 @@ export function VerdictLine({ verdict }: { verdict: VerdictView }) {
         {MARKS[verdict.result]}
       </span>
       <span className="verdict-detail">
-        {verdict.detail}{' '}
-        <a className="spec-link" href={safeLink(verdict.spec)} target="_blank" rel="noreferrer">
-          {verdict.step}
-        </a>
+        <SpecStep verdict={verdict} />
       </span>
     </li>
   );
