@@ -30,6 +30,11 @@ test.describe('the playground, as a person uses it', () => {
     expect(await playground.logLines('actual')).toEqual(['TypeError Failed to fetch']);
     // The request still reached the server: the browser, not the server, refused the answer.
     expect(await playground.exchanges()).toEqual(['GET /data']);
+    // The predicted side explains the refusal with the header value it saw, and proposes the fix.
+    const predicted = playground.row(0).getByTestId('predicted-cell');
+    await expect(predicted.getByTestId('fix')).toContainText('Access-Control-Allow-Origin');
+    await predicted.getByTestId('prediction-why').locator('summary').click();
+    await expect(predicted.getByTestId('verdict-value').filter({ hasText: 'https://example.com' }).first()).toBeVisible();
   });
 
   test('the keyboard shortcut runs a preflighted PUT, and the servers show the OPTIONS before the PUT', async ({ page }) => {

@@ -31,6 +31,15 @@ export function VerdictLine({ verdict }: { verdict: VerdictView }) {
       </span>
       <span className="verdict-detail">
         <SpecStep verdict={verdict} />
+        {verdict.values && Object.keys(verdict.values).length > 0 && (
+          <span className="verdict-values">
+            {Object.entries(verdict.values).map(([name, value]) => (
+              <code key={name} className="chip" data-testid="verdict-value">
+                {name}: {value === null ? '(absent)' : value}
+              </code>
+            ))}
+          </span>
+        )}
       </span>
     </li>
   );

@@ -16,6 +16,8 @@ export interface VerdictView {
   /** A link into the Fetch standard. */
   spec: string;
   detail: string;
+  /** The header values (or other inputs) the step looked at; null when absent. */
+  values?: Record<string, string | null>;
 }
 
 /** What the engine's simulator returns: the records, how the client code ended, and why each request went as it did. */
@@ -26,7 +28,7 @@ export interface Prediction extends RunRecords {
   traces: VerdictView[][];
   /** What the model met but does not simulate. */
   notes: VerdictView[];
-  /** What the modelled servers would receive, in the server log's shape (`at` is 0: the model has no clock). */
+  /** What the modelled servers would receive, in the server log's shape (`at` is the model's virtual clock, in ms). */
   exchanges: Exchange[];
 }
 
@@ -71,7 +73,9 @@ export function isVerdictView(value: unknown): value is VerdictView {
     VERDICT_RESULTS.has(value.result) &&
     typeof value.step === 'string' &&
     typeof value.spec === 'string' &&
-    typeof value.detail === 'string'
+    typeof value.detail === 'string' &&
+    (value.values === undefined ||
+      (isObject(value.values) && Object.values(value.values).every((item) => item === null || typeof item === 'string')))
   );
 }
 

@@ -16,7 +16,8 @@ async function evaluate(code: string, scope: Record<string, unknown>): Promise<v
   await run(...Object.values(scope));
 }
 
-const verdictView = ({ result, step, spec, detail }: Verdict): VerdictView => ({ result, step, spec, detail });
+const verdictView = ({ result, step, spec, detail, values }: Verdict): VerdictView =>
+  values === undefined ? { result, step, spec, detail } : { result, step, spec, detail, values };
 
 /** A plain, structured-clonable copy of the simulator's result, with the fields the playground reads. */
 function toPrediction(result: SimulationResult): Prediction {
@@ -28,8 +29,8 @@ function toPrediction(result: SimulationResult): Prediction {
     error: plain.error,
     traces: plain.traces.map((trace) => trace.verdicts.map(verdictView)),
     notes: plain.notes.map(verdictView),
-    exchanges: plain.exchanges.map(({ label, method, url, requestHeaders, response, routeIndex }, seq) => ({
-      seq, at: 0, label, method, url, requestHeaders, response, routeIndex,
+    exchanges: plain.exchanges.map(({ label, method, url, requestHeaders, response, routeIndex, at }, seq) => ({
+      seq, at, label, method, url, requestHeaders, response, routeIndex,
     })),
   };
 }
