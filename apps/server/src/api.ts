@@ -37,7 +37,7 @@ function streamEvents(store: SandboxStore, sandbox: Sandbox, reply: FastifyReply
 export async function apiRoutes(app: FastifyInstance, { store, config }: { store: SandboxStore; config: ServerConfig }) {
   app.addHook('onRequest', async (request) => {
     const origin = request.headers.origin;
-    if (origin !== undefined && (store.isSandboxOrigin(origin) || store.isSandboxHostName(safeHostName(origin)))) throw errors.sandboxOrigin();
+    if (origin !== undefined && store.isSandboxOrigin(origin)) throw errors.sandboxOrigin();
   });
 
   // The scenario arrives as text so that a syntax error can name its line and column.
@@ -70,12 +70,4 @@ export async function apiRoutes(app: FastifyInstance, { store, config }: { store
   app.get<{ Params: { id: string } }>('/sandboxes/:id/events', async (request, reply) => {
     streamEvents(store, store.get(request.params.id), reply);
   });
-}
-
-function safeHostName(origin: string): string {
-  try {
-    return new URL(origin).hostname;
-  } catch {
-    return '';
-  }
 }

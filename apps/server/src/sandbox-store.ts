@@ -99,12 +99,10 @@ export class SandboxStore {
     return target;
   }
 
-  /** Whether an origin string (from an Origin header) is one of a live sandbox's origins. */
+  /** Whether an origin string (from an Origin header) names a sandbox host, live or expired. */
   isSandboxOrigin(origin: string): boolean {
     try {
-      const url = new URL(origin);
-      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-      return this.byHost.has(hostKey(url.hostname, port));
+      return this.isSandboxHostName(new URL(origin).hostname);
     } catch {
       return false;
     }

@@ -82,6 +82,9 @@ describe('bad input to POST /api/sandboxes', () => {
     const response = await playground.app.inject({ method: 'GET', url: `/api/sandboxes/${created.id}/log`, headers: { origin: created.origins.app! } });
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toBe('sandbox-origin');
+    // An expired sandbox's origin is refused too: the page of an old run may still be open.
+    const expired = await playground.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'http://app-aaaaaaaaaaaaaaaa.site-a.localhost:8080' } });
+    expect(expired.statusCode).toBe(403);
   });
 
   it('answers an unknown sandbox id with 404', async () => {
