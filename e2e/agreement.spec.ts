@@ -13,7 +13,7 @@ test.describe.configure({ mode: 'parallel' });
 
 const target: VerifyTarget = { apiBaseUrl: `http://localhost:${E2E_PORTS[0]}`, ports: { http: [...E2E_PORTS], https: [] } };
 
-for (const { name, scenario } of corpusCases()) {
+for (const { name, scenario } of await corpusCases()) {
   test(`${name}: ${scenario.title}`, async ({ browser }) => {
     const context = await browser.newContext();
     try {
