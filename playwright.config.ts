@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath, CHROMIUM_ARGS } from './packages/cli/src/verify/session';
 
 // The e2e suite runs Debian's Chromium with the same flags as `cors-playground verify`.
-export const E2E_PORTS = [18080, 18081] as const;
+// E2E_PORT moves the suite's server (two consecutive http ports) so two checkouts can run it at once.
+const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 18080);
+export const E2E_PORTS = [E2E_BASE_PORT, E2E_BASE_PORT + 1] as const;
 
 export default defineConfig({
   testDir: 'e2e',
