@@ -144,8 +144,11 @@ async function run(): Promise<void> {
   let end: HarnessReport['end'] = 'finished';
   let error: string | null = null;
   try {
-    const body = new AsyncFunction('origin', 'url', 'log', 'sleep', config.client);
-    const outcome = await Promise.race([body(scope.origin, scope.url, scope.log, scope.sleep).then(() => 'finished' as const), sleep(config.timeoutMs)]);
+    // Every helper of the scope is a parameter of the client code's function (modules add theirs to `scope`).
+    const names = Object.keys(scope);
+    const body = new AsyncFunction(...names, config.client);
+    const values = names.map((name) => (scope as Record<string, unknown>)[name]);
+    const outcome = await Promise.race([body(...values).then(() => 'finished' as const), sleep(config.timeoutMs)]);
     if (outcome === 'timeout') {
       end = 'timeout';
       error = `the client code did not finish within ${config.timeoutMs / 1000} s`;
