@@ -50,9 +50,23 @@ describe('corpus', () => {
     expect(topLevel.map((path) => relative(CORPUS, path)).sort()).toEqual(agreement.map((path) => relative(CORPUS, path)).sort());
   });
 
-  it('has distinct titles across the agreement corpus', () => {
-    const titles = agreement.map((path) => (JSON.parse(readFileSync(path, 'utf8')) as { title?: string }).title);
-    expect(new Set(titles).size).toBe(titles.length);
+  it('numbers the files of each topic folder 01, 02, ... without gaps', () => {
+    const folders = new Map<string, number[]>();
+    for (const path of files) {
+      const name = relative(CORPUS, path);
+      const [folder, file] = name.split('/');
+      if (file === undefined || folder === 'starters') continue;
+      expect(file).toMatch(AGREEMENT_NAME);
+      folders.set(folder!, [...(folders.get(folder!) ?? []), Number(file.split('-', 1)[0])]);
+    }
+    for (const [folder, numbers] of folders) {
+      expect({ folder, numbers: numbers.sort((a, b) => a - b) }).toEqual({ folder, numbers: numbers.map((_, index) => index + 1) });
+    }
+  });
+
+  it('has distinct titles across the whole corpus', () => {
+    const titles = files.map((path) => (JSON.parse(readFileSync(path, 'utf8')) as { title?: string }).title);
+    expect(titles.length - new Set(titles).size).toBe(0);
   });
 
   describe.each(files.map((path) => [relative(CORPUS, path), path] as const))('%s', (_name, path) => {
