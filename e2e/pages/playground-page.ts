@@ -4,6 +4,8 @@ import { decodeScenarioHash, encodeScenarioHash, type Outcome, type Scenario, ty
 export type RunStatus = 'idle' | 'creating' | 'running' | 'finished' | 'timeout' | 'expired' | 'failed';
 export type PredictionStatus = 'idle' | 'pending' | 'done' | 'timeout' | 'failed';
 export type EditorName = 'servers' | 'client';
+export type Framework = 'fastify' | 'express';
+export type RunContext = 'frame' | 'window';
 
 export interface RequestRowState {
   predictedOutcome: Outcome | null;
@@ -30,6 +32,8 @@ export class PlaygroundPage {
   readonly runContext: Locator;
   readonly predictionStatus: Locator;
   readonly timeline: Locator;
+  readonly runContextPicker: Locator;
+  readonly serverCode: Locator;
 
   constructor(readonly page: Page) {
     this.runButton = page.getByTestId('run-button');
@@ -42,6 +46,8 @@ export class PlaygroundPage {
     this.runContext = page.getByTestId('run-context');
     this.predictionStatus = page.getByTestId('prediction-status');
     this.timeline = page.getByTestId('timeline');
+    this.runContextPicker = page.getByTestId('run-context-picker');
+    this.serverCode = page.getByTestId('server-code');
   }
 
   /** Opens the playground (optionally with a raw hash, e.g. a damaged link) and waits for both editors. */
@@ -170,6 +176,39 @@ export class PlaygroundPage {
     for (let index = 0; index < count; index++) {
       const item = items.nth(index);
       result.push(`${await item.getAttribute('data-method')} ${(await item.locator('.exchange-path').innerText()).trim()}`);
+    }
+    return result;
+  }
+
+  /** Chooses where the next run happens, with the control beside the Run button. */
+  async chooseRunContext(context: RunContext): Promise<void> {
+    await this.runContextPicker.locator(`[data-context="${context}"]`).click();
+    await expect(this.runContextPicker).toHaveAttribute('data-context', context);
+  }
+
+  /** Switches the servers panel to the server code of an origin, in a framework, and returns the code shown. */
+  async serverCodeOf(label: string, framework: Framework): Promise<string> {
+    await this.page.getByTestId('servers-view-code').click();
+    await this.serverCode.locator(`[data-testid="server-code-origin"][data-label="${label}"]`).click();
+    await this.serverCode.locator(`[data-testid="server-code-framework"][data-framework="${framework}"]`).click();
+    await expect(this.serverCode).toHaveAttribute('data-framework', framework);
+    await expect(this.serverCode).toHaveAttribute('data-label', label);
+    return this.serverCode.getByTestId('server-code-text').innerText();
+  }
+
+  /** Back to the servers JSON editor. */
+  async showServersJson(): Promise<void> {
+    await this.page.getByTestId('servers-view-json').click();
+    await expect(this.serversEditor).toBeVisible();
+  }
+
+  /** The cookies each exchange of the timeline carried, as "name=value" strings, in order. */
+  async cookiesSent(): Promise<string[][]> {
+    const items = this.timeline.getByTestId('exchange');
+    const result: string[][] = [];
+    for (let index = 0; index < (await items.count()); index++) {
+      const chips = items.nth(index).getByTestId('cookies-sent').locator('.cookie-chip');
+      result.push((await chips.allInnerTexts()).map((text) => text.trim()));
     }
     return result;
   }

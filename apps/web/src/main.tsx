@@ -5,6 +5,7 @@ import { createPredictorBridge } from './predict/predictor-bridge';
 import { connectPredictor } from './predict/prediction-controller';
 import { startPreviewPredictions } from './predict/preview-scheduler';
 import { configureRuns } from './run/run-controller';
+import { openRunWindow } from './run/run-window';
 import { startHashSync } from './scenario/hash-sync';
 import { initialAddressing } from './scenario/preview-origins';
 import { setUi } from './store/store';
@@ -18,7 +19,12 @@ const clock = {
 };
 
 connectPredictor(createPredictorBridge({ document, src: new URL('predictor.html', document.baseURI).href }));
-configureRuns({ fetch: window.fetch.bind(window), EventSource: window.EventSource, ...clock });
+configureRuns({
+  fetch: window.fetch.bind(window),
+  EventSource: window.EventSource,
+  openWindow: () => openRunWindow((url, target) => window.open(url, target)),
+  ...clock,
+});
 // Vite's dev server proxies /api to the playground server on :8080.
 setUi(() => ({ addressing: initialAddressing(window.location, import.meta.env.DEV ? 8080 : undefined) }));
 startHashSync({ location: window.location, history: window.history, events: window, ...clock });

@@ -52,4 +52,9 @@ describe('the URL hash', () => {
       servers: { app: { routes: [{ path: '/', method: '*', status: 200 }] } },
     });
   });
+
+  it('keeps a window run context and a blocked third-party cookie profile, which a prediction depends on', () => {
+    const chosen = { ...input, context: 'window' as const, browser: { thirdPartyCookies: 'blocked' as const } };
+    expect(readScenarioHash(`#${encodeScenarioHash(chosen)}`)).toEqual({ kind: 'scenario', input: chosen });
+  });
 });

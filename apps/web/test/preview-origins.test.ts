@@ -22,6 +22,6 @@ describe('origins for a prediction before a run', () => {
       api: { label: 'api', scheme: 'http' as const, host: 'api-abc.site-b.example.test', port: 9009, site: 'b', origin: 'http://api-abc.site-b.example.test:9009' },
     };
     const learnt = learnAddressing(scenario(), live);
-    expect(learnt).toEqual({ sandboxId: PREVIEW_SANDBOX_ID, domain: 'example.test', ports: { http: [9000, 9009], https: [] } });
+    expect(learnt).toEqual({ sandboxId: PREVIEW_SANDBOX_ID, domain: 'example.test', ports: { http: [9000, 9009], https: [8443, 8444] } });
   });
 });

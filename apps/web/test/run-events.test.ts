@@ -54,8 +54,15 @@ describe('a run’s event stream', () => {
     const on = handlers();
     openRunEvents(FakeEventSource as unknown as typeof EventSource, '/events', on);
     FakeEventSource.last!.emit('end', JSON.stringify({ reason: 'timeout' }));
-    expect(on.end).toHaveBeenCalledWith('timeout');
+    expect(on.end).toHaveBeenCalledWith('timeout', null);
     expect(FakeEventSource.last!.closed).toBe(true);
+  });
+
+  it('passes on that the run hit the request cap, and how many requests it refused', () => {
+    const on = handlers();
+    openRunEvents(FakeEventSource as unknown as typeof EventSource, '/events', on);
+    FakeEventSource.last!.emit('end', JSON.stringify({ reason: 'finished', requestCap: { limit: 500, refused: 20 } }));
+    expect(on.end).toHaveBeenCalledWith('finished', { limit: 500, refused: 20 });
   });
 
   it('reports a stream that broke for good, but not one that is reconnecting', () => {

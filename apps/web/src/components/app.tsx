@@ -35,7 +35,7 @@ export function App({ window, browser }: AppProps) {
       />
       <NoticeBanner />
       <main className="workspace">
-        <EditorsPane />
+        <EditorsPane clipboard={navigator.clipboard} />
         <ResultsPane browser={browser} />
       </main>
       <RunFrame />

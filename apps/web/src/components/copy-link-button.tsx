@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { flushPendingEdits } from '../editor/pending-edits';
 import { hashFor } from '../scenario/hash-codec';
 import { getState, usePlaygroundStore } from '../store/store';
+import { useCopy } from './use-copy';
 
 export interface CopyLinkProps {
   /** The playground's address without its hash. */
@@ -12,20 +12,11 @@ export interface CopyLinkProps {
 /** Copies a link that holds the whole scenario, built from the store so an edit still debouncing is in it. */
 export function CopyLinkButton({ baseUrl, clipboard }: CopyLinkProps) {
   const valid = usePlaygroundStore((state) => state.scenario.validation.ok);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (copied === 'idle') return;
-    const timer = setTimeout(() => setCopied('idle'), 2_000);
-    return () => clearTimeout(timer);
-  }, [copied]);
+  const { state: copied, copy: copyText } = useCopy(clipboard);
   const copy = () => {
     flushPendingEdits();
     const { input, validation } = getState().scenario;
-    if (!clipboard || !input || !validation.ok) return setCopied('failed');
-    clipboard.writeText(baseUrl() + hashFor(input)).then(
-      () => setCopied('copied'),
-      () => setCopied('failed'),
-    );
+    copyText(input && validation.ok ? baseUrl() + hashFor(input) : null);
   };
   const label = copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Copy the address bar' : 'Copy link';
   return (

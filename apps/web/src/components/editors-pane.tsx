@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CodeEditor } from '../editor/code-editor';
 import { loadMonaco } from '../editor/monaco-loader';
 import { CLIENT_MODEL_URI, SERVERS_MODEL_URI } from '../editor/model-uris';
 import { editClientText, editServersText } from '../store/actions';
 import { usePlaygroundStore } from '../store/store';
 import { ErrorsPanel } from './errors-panel';
-
+import { ServerCodeView } from './server-code-view';
 
 /** Keeps the client typings' OriginLabel in step with the scenario's origins. */
 function useClientLabels(): void {
@@ -16,7 +16,10 @@ function useClientLabels(): void {
   }, [labels]);
 }
 
-export function EditorsPane() {
+type ServersView = 'json' | 'code';
+
+export function EditorsPane({ clipboard }: { clipboard: Pick<Clipboard, 'writeText'> | undefined }) {
+  const [view, setView] = useState<ServersView>('json');
   const serversText = usePlaygroundStore((state) => state.scenario.serversText);
   const clientText = usePlaygroundStore((state) => state.scenario.clientText);
   // Rendered so a test can tell when an edit has gone through the store and the page has re-rendered.
@@ -27,9 +30,21 @@ export function EditorsPane() {
       <section className="editor-panel editor-panel-servers">
         <header className="panel-header">
           <h2>Servers</h2>
-          <span className="panel-hint">origins, page and what each server answers · JSON</span>
+          <div className="panel-tabs" role="tablist" aria-label="Servers view">
+            <button type="button" role="tab" aria-selected={view === 'json'} data-testid="servers-view-json" onClick={() => setView('json')}>
+              JSON
+            </button>
+            <button type="button" role="tab" aria-selected={view === 'code'} data-testid="servers-view-code" onClick={() => setView('code')}>
+              Server code
+            </button>
+          </div>
+          <span className="panel-hint">{view === 'json' ? 'origins, page and what each server answers' : 'the same servers as Fastify or Express code'}</span>
         </header>
-        <CodeEditor value={serversText} language="json" onChange={editServersText} modelUri={SERVERS_MODEL_URI} ariaLabel="Servers (scenario JSON)" testId="servers-editor" />
+        {/* The JSON editor stays mounted (hidden) so its undo history and cursor survive a look at the code. */}
+        <div className="servers-json" hidden={view !== 'json'}>
+          <CodeEditor value={serversText} language="json" onChange={editServersText} modelUri={SERVERS_MODEL_URI} ariaLabel="Servers (scenario JSON)" testId="servers-editor" />
+        </div>
+        {view === 'code' && <ServerCodeView clipboard={clipboard} />}
       </section>
       <ErrorsPanel />
       <section className="editor-panel editor-panel-client">

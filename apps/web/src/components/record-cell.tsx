@@ -48,6 +48,12 @@ function Headers({ names }: { names: string[] }) {
   );
 }
 
+/** The names of the cookies the request carried to its server; shown when there are some, or when the sides disagree. */
+function Cookies({ cookies }: { cookies: string[] | null }) {
+  if (cookies === null) return <span className="muted">did not reach a server</span>;
+  return <Headers names={cookies} />;
+}
+
 /** One side of a request row: outcome, status, preflight and why, readable headers, console line. */
 function FailedCheck({ record, trace }: { record: RequestRecord; trace: VerdictView[] }) {
   const failure = trace.find((verdict) => verdict.result === 'fail');
@@ -89,6 +95,13 @@ export function RecordCell({ side, record, differing, placeholder, stale = false
       <Field name="readable" differs={differing.has('visibleHeaders')}>
         <Headers names={record.visibleHeaders} />
       </Field>
+      {record.cookies !== undefined && ((record.cookies?.length ?? 0) > 0 || differing.has('cookies')) && (
+        <Field name="cookies" differs={differing.has('cookies')}>
+          <span data-testid={`${side}-cookies`}>
+            <Cookies cookies={record.cookies} />
+          </span>
+        </Field>
+      )}
       {record.outcome !== 'ok' && <FailedCheck record={record} trace={trace} />}
       {consoleLine && (
         <Field name="console" differs={differing.has('console.chromium')}>

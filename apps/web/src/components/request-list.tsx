@@ -1,4 +1,5 @@
 import type { VerdictView } from '../predict/messages';
+import { RUN_CONTEXT_TEXT, runContextOf } from '../scenario/run-context';
 import type { PredictionState, RunState } from '../store/store';
 import { usePlaygroundStore } from '../store/store';
 import type { ComparisonModel } from '../view/comparison';
@@ -44,6 +45,18 @@ function PredictionStatus() {
   );
 }
 
+/** The context of the last run, or before any run the context the next one will use. */
+function RunContextTag({ browser }: { browser: string }) {
+  const ran = usePlaygroundStore((state) => (state.ui.run.status === 'idle' ? null : state.ui.run.context));
+  const chosen = usePlaygroundStore((state) => runContextOf(state.scenario.input));
+  const context = ran ?? chosen;
+  return (
+    <span className="column-note" data-testid="run-context" data-context={context} title={ran ? 'Where the client code ran' : 'Where the client code will run'}>
+      {browser} · {RUN_CONTEXT_TEXT[context]}
+    </span>
+  );
+}
+
 export function RequestList({ comparison, browser }: { comparison: ComparisonModel; browser: string }) {
   const run = usePlaygroundStore((state) => state.ui.run);
   const prediction = usePlaygroundStore((state) => state.ui.prediction);
@@ -61,9 +74,7 @@ export function RequestList({ comparison, browser }: { comparison: ComparisonMod
         </div>
         <div>
           <h2>Actual</h2>
-          <span className="column-note" data-testid="run-context" title="The run context: where the client code ran">
-            {browser} · in a frame inside the playground
-          </span>
+          <RunContextTag browser={browser} />
         </div>
       </div>
       {comparison.rows.map((row) => (

@@ -1,5 +1,6 @@
 import type { RequestRecord } from '@cors-playground/scenario';
 import { describeUrl, type RequestRowModel } from '../view/comparison';
+import { apiLabel } from '../view/request-api';
 import { RecordCell } from './record-cell';
 
 export interface RequestRowProps {
@@ -8,6 +9,19 @@ export interface RequestRowProps {
   predictedPlaceholder: string;
   actualPlaceholder: string;
   actualStale: boolean;
+}
+
+/** The API that made the request; when the two sides disagree on it, both are named. */
+function RequestApi({ row, shown }: { row: RequestRowModel; shown: RequestRecord }) {
+  const differs = row.differing.has('api') && row.actual !== null;
+  const { label, title } = apiLabel(shown.api);
+  const actual = differs && row.actual ? apiLabel(row.actual.api).label : null;
+  return (
+    <span className={differs ? 'request-api differs' : 'request-api'} title={actual ? `${title}; the browser made it with ${actual}` : title} data-testid="request-api" data-api={shown.api}>
+      {label}
+      {actual && <span className="request-api-actual"> / {actual}</span>}
+    </span>
+  );
 }
 
 function Agreement({ row, comparable }: { row: RequestRowModel; comparable: boolean }) {
@@ -31,7 +45,7 @@ export function RequestRow({ row, comparable, predictedPlaceholder, actualPlaceh
         <span className="request-index">{row.index + 1}</span>
         {shown && (
           <>
-            <span className="request-api">{shown.api}</span>
+            <RequestApi row={row} shown={shown} />
             <span className={row.differing.has('method') ? 'request-method differs' : 'request-method'}>{shown.method}</span>
             <span className={row.differing.has('url') ? 'request-url differs' : 'request-url'} title={shown.url}>
               <span className="origin-label">{where?.target}</span>

@@ -16,7 +16,7 @@ export function RunButton({ shortcut }: { shortcut: string }) {
       className="run-button"
       data-testid="run-button"
       disabled={!valid || status === 'creating'}
-      title={valid ? `Run in a real browser frame (${shortcut})` : 'Fix the scenario’s errors to run it'}
+      title={valid ? `Run in this browser (${shortcut})` : 'Fix the scenario’s errors to run it'}
       onClick={() => void runScenario()}
     >
       <span aria-hidden="true" className="run-icon">▶</span>

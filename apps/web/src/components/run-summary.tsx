@@ -1,3 +1,4 @@
+import { RUN_CONTEXT_TEXT } from '../scenario/run-context';
 import type { RunState } from '../store/store';
 import { usePlaygroundStore } from '../store/store';
 import type { ComparisonModel } from '../view/comparison';
@@ -11,16 +12,16 @@ function agreementText(comparison: ComparisonModel): string {
 }
 
 function describe(run: RunState, comparison: ComparisonModel): string {
-  const where = 'in a frame inside the playground';
+  const where = RUN_CONTEXT_TEXT[run.context];
   switch (run.status) {
     case 'idle':
       return 'Not run yet. The prediction updates as you edit; Run checks it in this browser.';
     case 'creating':
       return 'Creating a fresh sandbox…';
     case 'running':
-      return `Running ${where}…`;
+      return run.context === 'window' ? `Running ${where}; the results arrive here…` : `Running ${where}…`;
     case 'finished':
-      return `Ran ${where} · ${run.exchanges.length} ${run.exchanges.length === 1 ? 'request' : 'requests'} reached the servers${agreementText(comparison)}`;
+      return `Ran ${where} · ${run.exchanges.length} ${run.exchanges.length === 1 ? 'request' : 'requests'} reached the servers${agreementText(comparison)}${run.message ? ` · ${run.message}` : ''}`;
     case 'timeout':
       return `The run timed out (${where}). ${run.message ?? run.report?.error ?? ''}`;
     case 'expired':

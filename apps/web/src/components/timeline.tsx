@@ -1,5 +1,6 @@
 import type { Exchange } from '@cors-playground/scenario';
 import { usePlaygroundStore } from '../store/store';
+import { exchangeCookies, type CookiePair } from '../view/cookies';
 
 /** The request headers that decide CORS, shown up front; the rest sit behind a disclosure. */
 const KEY_REQUEST_HEADER = /^(origin|access-control-request-.*|cookie|content-type|x-.*|authorization|sec-fetch-(mode|site|dest))$/;
@@ -31,7 +32,50 @@ function pathOf(url: string): string {
   }
 }
 
-function ExchangeItem({ exchange, predicted }: { exchange: Exchange; predicted: boolean }) {
+function CookieChip({ cookie }: { cookie: CookiePair }) {
+  return (
+    <code className="cookie-chip">
+      {cookie.name !== '' && <span className="cookie-name">{cookie.name}</span>}
+      {cookie.name !== '' && '='}
+      <span className="cookie-value">{cookie.value}</span>
+    </code>
+  );
+}
+
+/**
+ * The cookies an exchange carried and set, by name and value. Shown on every exchange once any
+ * of them has cookies, so a request that went without one says so.
+ */
+function ExchangeCookies({ exchange }: { exchange: Exchange }) {
+  const { sent, set } = exchangeCookies(exchange.requestHeaders, exchange.response.headers);
+  return (
+    <div className="exchange-cookies" data-testid="exchange-cookies">
+      <span className="cookies-label">Cookies</span>
+      <span className="cookies-part" data-testid="cookies-sent">
+        <span className="muted">sent</span>{' '}
+        {sent.length === 0 ? <span className="muted">none</span> : sent.map((cookie, index) => <CookieChip key={index} cookie={cookie} />)}
+      </span>
+      {set.length > 0 && (
+        <span className="cookies-part" data-testid="cookies-set">
+          <span className="muted">set</span>{' '}
+          {set.map((cookie, index) => (
+            <span key={index} className="set-cookie">
+              <CookieChip cookie={cookie} />
+              {cookie.attributes.length > 0 && <span className="cookie-attributes">{cookie.attributes.join(' · ')}</span>}
+            </span>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function hasCookies(exchange: Exchange): boolean {
+  const { sent, set } = exchangeCookies(exchange.requestHeaders, exchange.response.headers);
+  return sent.length > 0 || set.length > 0;
+}
+
+function ExchangeItem({ exchange, predicted, cookies }: { exchange: Exchange; predicted: boolean; cookies: boolean }) {
   const keyRequest = exchange.requestHeaders.filter(([name]) => KEY_REQUEST_HEADER.test(name));
   const response = exchange.response.headers.filter(([name]) => !NOISE_RESPONSE_HEADER.test(name));
   const isPreflight = exchange.method === 'OPTIONS' && exchange.requestHeaders.some(([name]) => name === 'access-control-request-method');
@@ -45,8 +89,14 @@ function ExchangeItem({ exchange, predicted }: { exchange: Exchange; predicted: 
         {isPreflight && <span className="tag">preflight</span>}
         <span className="arrow">→</span>
         <span className={statusClass(exchange.response.status)}>{exchange.response.status}</span>
-        {exchange.routeIndex === null && <span className="muted">no route</span>}
+        {exchange.via !== undefined && <span className="tag">proxied by {exchange.via}</span>}
+        {exchange.answeredBy !== undefined ? (
+          <span className="muted">answered by {exchange.answeredBy}</span>
+        ) : (
+          exchange.routeIndex === null && <span className="muted">no route</span>
+        )}
       </div>
+      {cookies && <ExchangeCookies exchange={exchange} />}
       <div className="exchange-body">
         <div>
           <h4>Received</h4>
@@ -83,6 +133,7 @@ export function Timeline() {
   const predictedExchanges = usePlaygroundStore((state) => state.ui.prediction.prediction?.exchanges ?? NONE);
   const showPredicted = status === 'idle' && predictedExchanges.length > 0;
   const shown = showPredicted ? predictedExchanges : exchanges;
+  const cookies = shown.some(hasCookies);
   return (
     <section className="timeline" data-testid="timeline" data-source={showPredicted ? 'predicted' : 'actual'}>
       <h2 className="section-title">
@@ -94,7 +145,7 @@ export function Timeline() {
       ) : (
         <ol className="exchanges">
           {shown.map((exchange) => (
-            <ExchangeItem key={exchange.seq} exchange={exchange} predicted={showPredicted} />
+            <ExchangeItem key={exchange.seq} exchange={exchange} predicted={showPredicted} cookies={cookies} />
           ))}
         </ol>
       )}

@@ -1,5 +1,6 @@
 import { CopyLinkButton, type CopyLinkProps } from './copy-link-button';
 import { RunButton } from './run-button';
+import { RunContextPicker } from './run-context-picker';
 import { StarterPicker } from './starter-picker';
 
 export function TopBar({ shortcut, ...copyLink }: CopyLinkProps & { shortcut: string }) {
@@ -16,6 +17,7 @@ export function TopBar({ shortcut, ...copyLink }: CopyLinkProps & { shortcut: st
       <StarterPicker />
       <div className="top-bar-spacer" />
       <CopyLinkButton {...copyLink} />
+      <RunContextPicker />
       <RunButton shortcut={shortcut} />
     </header>
   );

@@ -41,6 +41,11 @@ export async function predict(basis: PredictionState['basis'], origins?: Record<
       setPrediction(() => ({ status: 'failed', basis, revision, prediction: null, message: outcome.message }));
       return;
     case 'timeout':
-      setPrediction(() => ({ status: 'timeout', basis, revision, prediction: null, message: 'prediction timed out' }));
+      // The frame never answered: the client code loops or allocates without end. The bridge has
+      // removed the frame, which ends its process, so nothing keeps running.
+      setPrediction(() => ({
+        status: 'timeout', basis, revision, prediction: null,
+        message: `prediction stopped: the client code did not finish within ${PREDICTION_TIMEOUT_MS / 1000} s (a loop that never ends?)`,
+      }));
   }
 }

@@ -78,7 +78,9 @@ export function isExchange(value: unknown): value is Exchange {
     isHeaderLines(value.requestHeaders) &&
     typeof value.response.status === 'number' &&
     isHeaderLines(value.response.headers) &&
-    (value.routeIndex === null || typeof value.routeIndex === 'number')
+    (value.routeIndex === null || typeof value.routeIndex === 'number') &&
+    (value.via === undefined || typeof value.via === 'string') &&
+    (value.answeredBy === undefined || value.answeredBy === '@fastify/cors' || value.answeredBy === 'cors')
   );
 }
 

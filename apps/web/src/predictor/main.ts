@@ -29,8 +29,8 @@ function toPrediction(result: SimulationResult): Prediction {
     error: plain.error,
     traces: plain.traces.map((trace) => trace.verdicts.map(verdictView)),
     notes: plain.notes.map(verdictView),
-    exchanges: plain.exchanges.map(({ label, method, url, requestHeaders, response, routeIndex, at }, seq) => ({
-      seq, at, label, method, url, requestHeaders, response, routeIndex,
+    exchanges: plain.exchanges.map(({ label, method, url, requestHeaders, response, routeIndex, at, via, answeredBy }, seq) => ({
+      seq, at, label, method, url, requestHeaders, response, routeIndex, ...(via === undefined ? {} : { via }), ...(answeredBy === undefined ? {} : { answeredBy }),
     })),
   };
 }

@@ -1,10 +1,18 @@
-import type { Exchange } from '@cors-playground/scenario';
+import { requestCapSummary } from '@cors-playground/scenario';
 import { flushPendingEdits } from '../editor/pending-edits';
 import { predict } from '../predict/prediction-controller';
 import { learnAddressing } from '../scenario/preview-origins';
+import { showNotice } from '../store/actions';
 import { getState, IDLE_RUN, setRun, setUi } from '../store/store';
+import { addExchanges, createExchangeBatch, type ExchangeBatch } from './exchange-batch';
 import { openRunEvents, type RunEndReason, type RunEvents } from './run-events';
 import { createSandbox, deleteSandbox } from './sandbox-api';
+
+/** A new top-level window for a run in the window context, opened blank before its URL is known. */
+export interface RunWindow {
+  navigate(url: string): void;
+  close(): void;
+}
 
 /** The browser capabilities a run needs, passed in once at start-up so this module reads no globals. */
 export interface RunEnvironment {
@@ -12,7 +20,14 @@ export interface RunEnvironment {
   EventSource: typeof EventSource;
   setTimeout: (callback: () => void, ms: number) => number;
   clearTimeout: (handle: number) => void;
+  /** Opens a blank window, or returns null when the browser blocks it. Called within the Run click. */
+  openWindow: () => RunWindow | null;
 }
+
+/** What the run summary says when the pop-up blocker refused the run's window; the notice says what to do. */
+export const POPUP_BLOCKED_STATUS = 'The run did not start: the browser blocked its new window.';
+export const POPUP_BLOCKED_MESSAGE =
+  'The browser blocked the new window, so the run did not start. Allow pop-ups for this page (the browser shows a blocked pop-up icon in the address bar), or run in a frame.';
 
 /** When the server's own watchdog should long have ended the run (run timeout + its margin + page load). */
 export const RUN_WATCHDOG_MS = 45_000;
@@ -21,6 +36,9 @@ let environment: RunEnvironment | null = null;
 let token = 0;
 let events: RunEvents | null = null;
 let watchdog: number | null = null;
+let exchangeBatch: ExchangeBatch | null = null;
+/** The window of the latest run in the window context; closed when the next run starts. */
+let runWindow: RunWindow | null = null;
 
 export function configureRuns(next: RunEnvironment): void {
   environment = next;
@@ -29,6 +47,8 @@ export function configureRuns(next: RunEnvironment): void {
 function release(): void {
   events?.close();
   events = null;
+  exchangeBatch?.cancel();
+  exchangeBatch = null;
   if (watchdog !== null) environment?.clearTimeout(watchdog);
   watchdog = null;
 }
@@ -40,10 +60,6 @@ export function stopRun(): void {
   setRun((run) => (run.status === 'creating' || run.status === 'running' ? { status: 'idle', frameUrl: null } : { frameUrl: null }));
 }
 
-function addExchange(list: Exchange[], exchange: Exchange): Exchange[] {
-  if (list.some((known) => known.seq === exchange.seq)) return list;
-  return [...list, exchange].sort((a, b) => a.seq - b.seq);
-}
 
 function finish(mine: number, reason: RunEndReason | 'failed', message: string | null): void {
   if (mine !== token) return;
@@ -66,11 +82,22 @@ export async function runScenario(): Promise<void> {
   if (previous) void deleteSandbox(env.fetch, previous.id);
   const mine = token;
   const ran = scenario.validation.scenario;
-  setRun(() => ({ ...IDLE_RUN, status: 'creating', revision: scenario.revision, scenario: ran }));
+  const { context } = ran;
+  runWindow?.close();
+  // Opened now, while the click still counts as a user gesture: after the sandbox request the
+  // browser would block it. It stays blank until the sandbox exists.
+  runWindow = context === 'window' ? env.openWindow() : null;
+  if (context === 'window' && !runWindow) {
+    setRun(() => ({ ...IDLE_RUN, status: 'failed', revision: scenario.revision, context, scenario: ran, message: POPUP_BLOCKED_STATUS }));
+    showNotice({ tone: 'warning', text: POPUP_BLOCKED_MESSAGE });
+    return;
+  }
+  setRun(() => ({ ...IDLE_RUN, status: 'creating', revision: scenario.revision, context, scenario: ran }));
 
   const created = await createSandbox(env.fetch, scenario.input);
   if (mine !== token) return;
   if (!created.ok) {
+    runWindow?.close();
     setRun(() => ({ status: 'failed', message: created.message, errors: created.errors }));
     return;
   }
@@ -78,13 +105,19 @@ export async function runScenario(): Promise<void> {
   setUi((ui) => ({ addressing: learnAddressing(ran, sandbox.live, ui.addressing) }));
   void predict('sandbox', sandbox.live);
 
+  const batch = createExchangeBatch((exchanges) => mine === token && setRun((run) => ({ exchanges: addExchanges(run.exchanges, exchanges) })), env);
+  exchangeBatch = batch;
   events = openRunEvents(env.EventSource, sandbox.eventsUrl, {
-    exchange: (exchange) => mine === token && setRun((run) => ({ exchanges: addExchange(run.exchanges, exchange) })),
-    report: (report) => mine === token && setRun(() => ({ report })),
-    actual: (actual) => mine === token && setRun(() => ({ actual })),
-    end: (reason) => finish(mine, reason, reason === 'expired' ? 'The sandbox expired before the run ended.' : null),
+    exchange: (exchange) => mine === token && batch.add(exchange),
+    report: (report) => mine === token && (batch.flush(), setRun(() => ({ report }))),
+    actual: (actual) => mine === token && (batch.flush(), setRun(() => ({ actual }))),
+    end: (reason, cap) => {
+      if (mine === token) batch.flush();
+      finish(mine, reason, reason === 'expired' ? 'The sandbox expired before the run ended.' : cap ? requestCapSummary(cap.limit, cap.refused) : null);
+    },
     broken: (message) => finish(mine, 'failed', message),
   });
   watchdog = env.setTimeout(() => finish(mine, 'timeout', 'The run did not report back in time.'), RUN_WATCHDOG_MS);
-  setRun(() => ({ status: 'running', sandbox, frameUrl: sandbox.runUrl }));
+  if (runWindow) runWindow.navigate(sandbox.runUrl);
+  setRun(() => ({ status: 'running', sandbox, frameUrl: runWindow ? null : sandbox.runUrl }));
 }

@@ -7,7 +7,8 @@ export interface RunEventHandlers {
   exchange(exchange: Exchange): void;
   report(report: HarnessReport): void;
   actual(actual: RunRecords): void;
-  end(reason: RunEndReason): void;
+  /** `requestCap` is set when the run hit the sandbox's request cap (apps/server/src/run-limits.ts). */
+  end(reason: RunEndReason, requestCap: { limit: number; refused: number } | null): void;
   /** The stream broke for good (EventSource gave up reconnecting). */
   broken(message: string): void;
 }
@@ -52,7 +53,8 @@ export function openRunEvents(EventSourceImpl: typeof EventSource, url: string, 
     const data = parse(event);
     const reason = isObject(data) && (data.reason === 'timeout' || data.reason === 'expired') ? data.reason : 'finished';
     close();
-    handlers.end(reason);
+    const cap = isObject(data) && isObject(data.requestCap) ? data.requestCap : null;
+    handlers.end(reason, cap && typeof cap.limit === 'number' && typeof cap.refused === 'number' ? { limit: cap.limit, refused: cap.refused } : null);
   });
   source.addEventListener('error', () => {
     if (!closed && source.readyState === EventSourceImpl.CLOSED) {

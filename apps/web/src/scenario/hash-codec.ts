@@ -63,13 +63,17 @@ export function compactScenario(scenario: Scenario): ScenarioInput {
       },
     ]),
   );
-  const { title, notes, client, ...rest } = scenario;
+  const { version, title, notes, origins, page, context, browser, client, servers: _servers, ...rest } = scenario;
   return {
-    version: rest.version,
+    version,
     ...(title !== '' ? { title } : {}),
     ...(notes !== '' ? { notes } : {}),
-    origins: rest.origins,
-    page: rest.page,
+    origins,
+    page,
+    ...(context !== 'frame' ? { context } : {}),
+    ...(browser.thirdPartyCookies !== 'allowed' ? { browser } : {}),
+    // Fields added to the schema later are kept as decoded rather than silently dropped.
+    ...rest,
     client,
     servers,
   };

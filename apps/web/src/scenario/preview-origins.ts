@@ -10,7 +10,7 @@ export const PREVIEW_SANDBOX_ID = 'preview';
 export const DEFAULT_ADDRESSING: SandboxAddressing = {
   sandboxId: PREVIEW_SANDBOX_ID,
   domain: 'localhost',
-  ports: { http: [8080, 8081], https: [] },
+  ports: { http: [8080, 8081], https: [8443, 8444] },
 };
 
 export function previewOrigins(scenario: Scenario, addressing: SandboxAddressing = DEFAULT_ADDRESSING): Record<string, LiveOrigin> {
@@ -45,5 +45,5 @@ export function learnAddressing(
  */
 export function initialAddressing(location: Pick<Location, 'port' | 'protocol'>, apiPort?: number): SandboxAddressing {
   const port = apiPort ?? (Number(location.port) || (location.protocol === 'https:' ? 443 : 80));
-  return { ...DEFAULT_ADDRESSING, ports: { http: [port, port + 1], https: [] } };
+  return { ...DEFAULT_ADDRESSING, ports: { http: [port, port + 1], https: [...DEFAULT_ADDRESSING.ports.https] } };
 }

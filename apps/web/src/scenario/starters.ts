@@ -16,6 +16,7 @@ const ORDER = [
   'put-custom-header-preflight',
   'preflight-missing-allow-headers',
   'credentials-with-wildcard',
+  'credential-theft-reflected-origin',
 ];
 
 function rank(id: string): number {

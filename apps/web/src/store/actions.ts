@@ -1,5 +1,7 @@
-import type { ScenarioInput } from '@cors-playground/scenario';
+import type { RunContext, ScenarioInput } from '@cors-playground/scenario';
+import { flushPendingEdits } from '../editor/pending-edits';
 import { parseTexts } from '../scenario/editor-texts';
+import { withRunContext } from '../scenario/run-context';
 import { findStarter } from '../scenario/starters';
 import { getState, scenarioSliceFor, setScenario, setUi, type Notice } from './store';
 
@@ -17,6 +19,12 @@ export function editClientText(clientText: string): void {
     if (slice.clientText === clientText) return slice;
     return { ...slice, clientText, ...parseTexts({ serversText: slice.serversText, clientText }), revision: slice.revision + 1 };
   });
+}
+
+/** Sets the scenario's run context by editing the servers text, so the change shows and can be undone. */
+export function chooseRunContext(context: RunContext): void {
+  flushPendingEdits();
+  editServersText(withRunContext(getState().scenario.serversText, context));
 }
 
 export function loadScenario(input: ScenarioInput): void {

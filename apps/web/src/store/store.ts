@@ -1,6 +1,7 @@
 import type {
   Exchange,
   HarnessReport,
+  RunContext,
   RunRecords,
   SandboxAddressing,
   Scenario,
@@ -51,10 +52,12 @@ export type RunStatus = 'idle' | 'creating' | 'running' | 'finished' | 'timeout'
 export interface RunState {
   status: RunStatus;
   revision: number;
+  /** Where the client code ran: a frame inside the playground, or a top-level page in a new window. */
+  context: RunContext;
   /** The scenario that ran. */
   scenario: Scenario | null;
   sandbox: SandboxInfo | null;
-  /** The harness page on the page origin, loaded in a frame while the run lasts. */
+  /** The harness page on the page origin, loaded in a frame while a run in the frame context lasts. */
   frameUrl: string | null;
   exchanges: Exchange[];
   report: HarnessReport | null;
@@ -78,7 +81,7 @@ export interface PlaygroundState {
 }
 
 export const IDLE_RUN: RunState = {
-  status: 'idle', revision: -1, scenario: null, sandbox: null, frameUrl: null,
+  status: 'idle', revision: -1, context: 'frame', scenario: null, sandbox: null, frameUrl: null,
   exchanges: [], report: null, actual: null, message: null, errors: [],
 };
 
