@@ -2,9 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath, CHROMIUM_ARGS } from './packages/cli/src/verify/session';
 
 // The e2e suite runs Debian's Chromium with the same flags as `cors-playground verify`.
-// E2E_PORT moves the suite's server (two consecutive http ports) so two checkouts can run it at once.
+// E2E_PORT moves the suite's server (four consecutive ports: two http, then two https) so two
+// checkouts can run it at once.
 const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 18080);
 export const E2E_PORTS = [E2E_BASE_PORT, E2E_BASE_PORT + 1] as const;
+export const E2E_HTTPS_PORTS = [E2E_BASE_PORT + 2, E2E_BASE_PORT + 3] as const;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,7 +22,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
   },
   webServer: {
-    command: `npx tsx apps/server/src/main.ts --port ${E2E_PORTS[0]} --second-port ${E2E_PORTS[1]}`,
+    command: `npx tsx apps/server/src/main.ts --port ${E2E_PORTS[0]} --second-port ${E2E_PORTS[1]} --https-port ${E2E_HTTPS_PORTS[0]} --second-https-port ${E2E_HTTPS_PORTS[1]}`,
     url: `http://localhost:${E2E_PORTS[0]}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -21,7 +21,7 @@ function jsonFiles(dir: string): string[] {
 export function loadCorpus(dir = CORPUS_DIR): BenchScenario[] {
   return jsonFiles(dir).map((file) => {
     const scenario = assertScenario(JSON.parse(readFileSync(file, 'utf8')));
-    const origins = liveOrigins(scenario, { sandboxId: 'k3j9x', domain: 'localhost', ports: { http: [8080, 8081], https: [] } });
+    const origins = liveOrigins(scenario, { sandboxId: 'k3j9x', domain: 'localhost', ports: { http: [8080, 8081], https: [8443, 8444] } });
     return { name: file.slice(dir.length + 1), scenario, origins };
   });
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { browserLabel, formatVerification, verifyScenario, type VerifyTarget } from '@cors-playground/cli';
-import { E2E_PORTS } from '../playwright.config';
+import { browserLabel, closeCompanion, formatVerification, newRunContext, verifyScenario, type VerifyTarget } from '@cors-playground/cli';
+import { E2E_HTTPS_PORTS, E2E_PORTS } from '../playwright.config';
 import { corpusCases } from './support/corpus';
 
 /**
@@ -11,11 +11,15 @@ import { corpusCases } from './support/corpus';
  */
 test.describe.configure({ mode: 'parallel' });
 
-const target: VerifyTarget = { apiBaseUrl: `http://localhost:${E2E_PORTS[0]}`, ports: { http: [...E2E_PORTS], https: [] } };
+const target: VerifyTarget = { apiBaseUrl: `http://localhost:${E2E_PORTS[0]}`, ports: { http: [...E2E_PORTS], https: [...E2E_HTTPS_PORTS] } };
+
+// The "allowed" profile's Chromium (run-browsers.ts) goes with the worker's browser.
+test.afterAll(async ({ browser }) => closeCompanion(browser));
 
 for (const { name, scenario } of await corpusCases()) {
   test(`${name}: ${scenario.title}`, async ({ browser }) => {
-    const context = await browser.newContext();
+    // In the third-party cookie profile the scenario assumes (a second Chromium for "allowed").
+    const context = await newRunContext(browser, scenario);
     try {
       const verification = await verifyScenario(target, context, scenario);
       // The message shows both sides as `cors-playground verify` prints them, then what differs.

@@ -3,10 +3,12 @@ import { createServer, type RequestListener } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { apiRoutes } from './api';
-import { resolveConfig, type ServerConfig } from './config';
+import { runFrameRoutes } from './run-frame';
+import { resolveConfig, type ServerConfig, type ServerOptions } from './config';
 import { ApiError } from './errors';
 import { expiredPage, handleSandboxRequest } from './sandbox-handler';
 import { SandboxStore } from './sandbox-store';
+import { createUpgradeHandler, type UpgradeHandler } from './websocket';
 
 export interface PlaygroundApp {
   app: FastifyInstance;
@@ -15,15 +17,17 @@ export interface PlaygroundApp {
   /** Fastify's own request listener, for the extra listeners (other ports, other addresses). */
   handler: () => RequestListener;
   /** Tells the app which ports it really listens on, so sandbox origins name them. */
-  setPorts(ports: { http: number[] }): void;
+  setPorts(ports: { http: number[]; https: number[] }): void;
+  /** The `upgrade` listener every http and https server gets: WebSocket on sandbox origins (websocket.ts). */
+  upgrade: UpgradeHandler['handle'];
 }
 
-/** Splits a Host header into a host name and a port (80 when none is given). */
-export function parseHost(host: string | undefined): { hostname: string; port: number } | null {
+/** Splits a Host header into a host name and a port (the scheme's default when none is given: 80, or 443 over TLS). */
+export function parseHost(host: string | undefined, defaultPort = 80): { hostname: string; port: number } | null {
   if (!host) return null;
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
   if (!match) return null;
-  return { hostname: match[1]!.toLowerCase(), port: match[2] ? Number(match[2]) : 80 };
+  return { hostname: match[1]!.toLowerCase(), port: match[2] ? Number(match[2]) : defaultPort };
 }
 
 const FASTIFY_ERROR_STATUS: Record<string, [number, string]> = {
@@ -43,23 +47,24 @@ function errorHandler(error: FastifyError | ApiError, _request: unknown, reply: 
   return reply.code(status).send({ error: status === 500 ? 'internal' : 'bad-request', message: status === 500 ? 'internal error' : error.message });
 }
 
-export async function buildApp(overrides: Partial<ServerConfig> = {}): Promise<PlaygroundApp> {
+export async function buildApp(overrides: ServerOptions = {}): Promise<PlaygroundApp> {
   const config = resolveConfig(overrides);
-  let ports = { http: [...config.ports.http], https: [] as number[] };
+  let ports = { http: [...config.ports.http], https: [...config.ports.https] };
   let listener: RequestListener | null = null;
   const app = Fastify({
     logger: config.logger,
     serverFactory: (handler) => {
       listener = handler as RequestListener;
-      return createServer(handler);
+      return createServer(handler).on('upgrade', (request, socket, head) => upgrades.handle(request, socket, head));
     },
   });
   const store = new SandboxStore(config, () => ports);
+  const upgrades = createUpgradeHandler(store, config, parseHost);
 
   // Every request whose Host is a sandbox host is answered from its scenario, never by the
   // playground's routes: one process, many origins, routed by Host.
   app.addHook('onRequest', async (request, reply) => {
-    const host = parseHost(request.headers.host);
+    const host = parseHost(request.headers.host, 'encrypted' in request.raw.socket ? 443 : 80);
     if (!host) return;
     const target = store.target(host.hostname, host.port);
     if (target) {
@@ -78,6 +83,7 @@ export async function buildApp(overrides: Partial<ServerConfig> = {}): Promise<P
   });
   app.setErrorHandler(errorHandler);
   await app.register(apiRoutes, { prefix: '/api', store, config });
+  await app.register(runFrameRoutes, { store });
 
   if (existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {
@@ -93,6 +99,7 @@ export async function buildApp(overrides: Partial<ServerConfig> = {}): Promise<P
       reply.type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build` (npm start does it for you).\n'),
     );
   }
+  app.addHook('onClose', async () => upgrades.close());
   app.addHook('onClose', async () => store.close());
   await app.ready();
 
@@ -104,8 +111,9 @@ export async function buildApp(overrides: Partial<ServerConfig> = {}): Promise<P
       if (!listener) throw new Error('the server has not been created');
       return listener;
     },
+    upgrade: upgrades.handle,
     setPorts(next) {
-      ports = { http: [...next.http], https: [] };
+      ports = { http: [...next.http], https: [...next.https] };
     },
   };
 }

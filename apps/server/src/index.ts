@@ -1,4 +1,4 @@
 export { buildApp, parseHost, type PlaygroundApp } from './app';
 export { startServer, type RunningServer } from './listen';
-export { DEFAULT_CONFIG, resolveConfig, type ServerConfig } from './config';
+export { DEFAULT_CONFIG, resolveConfig, type ServerConfig, type ServerOptions } from './config';
 export { SandboxStore, type Sandbox, type SandboxEvent } from './sandbox-store';

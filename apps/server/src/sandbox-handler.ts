@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerRequest, originStrings, type HarnessReport } from '@cors-playground/scenario';
+import { answerRequest, originStrings, type HarnessReport, type ServerAnswer } from '@cors-playground/scenario';
 import type { ServerConfig } from './config';
+import { withLibraryHeaders } from '@cors-playground/engine';
+import { runCorsLibrary } from './cors-plugins';
 import { harnessPage, harnessScript, REPORT_PATH, RUN_PATH, SCRIPT_PATH, HARNESS_PREFIX } from './harness/page';
 import type { SandboxStore, SandboxTarget } from './sandbox-store';
+import { MAX_REPORT_BYTES, overCap } from './run-limits';
 
 /** Request header lines as received, names in lower case (rawHeaders keeps repeats and order). */
 function requestHeaderLines(request: IncomingMessage): Array<[string, string]> {
@@ -25,7 +28,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, status: number, headers: Array<[string, string]>, body: string | Buffer, head = false): void {
+function send(response: ServerResponse, status: number, headers: Array<[string, string]>, body: string | Uint8Array, head = false): void {
   // 204 and 304 answers carry no body (RFC 9110, sections 15.3.5 and 15.4.5).
   const bodiless = status === 204 || status === 304;
   const payload = bodiless ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body) : body;
@@ -62,20 +65,36 @@ export async function handleSandboxRequest(
   const body = await readBody(request, config.maxRequestBodyBytes);
   const headerLines = requestHeaderLines(request);
   const headers = Object.fromEntries(headerLines.map(([name]) => [name, request.headers[name] === undefined ? undefined : String(request.headers[name])]));
-  const answer =
-    body === null
-      ? { status: 413, headers: [['content-type', TEXT]] as Array<[string, string]>, body: `Request body over ${config.maxRequestBodyBytes} bytes.\n`, delayMs: 0, routeIndex: null }
-      : answerRequest(sandbox.scenario, originStrings(sandbox.origins), origin.label, { method, path, headers });
+  const capped = overCap(sandbox, config.maxRequestsPerRun);
+  // The origin's CORS library (cors-plugins.ts) runs first: it may answer a preflight itself.
+  const library = capped || body === null ? null : await runCorsLibrary(sandbox.scenario, originStrings(sandbox.origins), origin.label, method, path, request, response);
+  if (library?.ended) {
+    const sent = { status: library.status, headers: library.headers };
+    store.recordExchange(sandbox, { label: origin.label, method, url: origin.origin + path, requestHeaders: headerLines, response: sent, routeIndex: null, answeredBy: library.plugin });
+    return;
+  }
+  const answer: ServerAnswer =
+    capped ??
+    (body === null
+      ? { status: 413, headers: [['content-type', TEXT]], body: `Request body over ${config.maxRequestBodyBytes} bytes.\n`, delayMs: 0, routeIndex: null }
+      : answerRequest(sandbox.scenario, originStrings(sandbox.origins), origin.label, { method, path, headers, body: body.toString('utf8') }));
+  // The library's lines first, then the route's, which replace the library's of the same name.
+  const sentHeaders = library ? withLibraryHeaders(library.headers, answer.headers) : answer.headers;
+  // What a proxy route sent on reached its origin first; the log shows it on that origin.
+  for (const hop of answer.forwarded ?? []) {
+    const { label, via, method: hopMethod, path: hopPath, requestHeaders, response: hopResponse, routeIndex } = hop;
+    store.recordExchange(sandbox, { label, via, method: hopMethod, url: sandbox.origins[label]!.origin + hopPath, requestHeaders, response: hopResponse, routeIndex });
+  }
   store.recordExchange(sandbox, {
     label: origin.label,
     method,
     url: origin.origin + path,
     requestHeaders: headerLines,
-    response: { status: answer.status, headers: answer.headers },
+    response: { status: answer.status, headers: sentHeaders },
     routeIndex: answer.routeIndex,
   });
   if (answer.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(answer.delayMs, config.runTimeoutMs)));
-  send(response, answer.status, answer.headers, answer.body, method === 'HEAD');
+  send(response, answer.status, sentHeaders, answer.body, method === 'HEAD');
 }
 
 async function handleHarness(
@@ -101,7 +120,7 @@ async function handleHarness(
     // Same-origin only: the report comes from the harness on this very origin.
     const from = request.headers.origin;
     if (from !== undefined && from !== origin.origin) return send(response, 403, [['content-type', TEXT]], 'Reports come from the page origin only.\n');
-    const body = await readBody(request, config.maxRequestBodyBytes);
+    const body = await readBody(request, MAX_REPORT_BYTES);
     const report = body === null ? null : parseReport(body.toString('utf8'));
     if (!report) return send(response, 400, [['content-type', TEXT]], 'The report is not a harness report.\n');
     store.finishRun(sandbox, report);

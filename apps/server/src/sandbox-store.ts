@@ -10,12 +10,13 @@ import {
 } from '@cors-playground/scenario';
 import type { ServerConfig } from './config';
 import { errors } from './errors';
+import { requestCapHit, resetRunCount, streamsExchange } from './run-limits';
 
 export type SandboxEvent =
   | { type: 'exchange'; data: Exchange }
   | { type: 'report'; data: HarnessReport }
   | { type: 'actual'; data: RunRecords }
-  | { type: 'end'; data: { reason: 'finished' | 'timeout' | 'expired' } };
+  | { type: 'end'; data: { reason: 'finished' | 'timeout' | 'expired'; requestCap?: { limit: number; refused: number } } };
 
 export interface Sandbox {
   id: string;
@@ -117,13 +118,14 @@ export class SandboxStore {
     const full: Exchange = { seq: sandbox.nextSeq++, at: this.now() - sandbox.createdAt, ...exchange };
     sandbox.exchanges.push(full);
     if (sandbox.exchanges.length > this.config.maxExchangesPerSandbox) sandbox.exchanges.shift();
-    this.emit(sandbox, { type: 'exchange', data: full });
+    if (streamsExchange(sandbox)) this.emit(sandbox, { type: 'exchange', data: full });
     return full;
   }
 
   /** The harness page was served: if no report arrives in time, the run is reported as timed out. */
   startWatchdog(sandbox: Sandbox): void {
     if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
+    resetRunCount(sandbox);
     sandbox.report = null;
     sandbox.actual = null;
     sandbox.watchdog = setTimeout(() => {
@@ -142,7 +144,8 @@ export class SandboxStore {
     sandbox.actual = actualRecords(report, sandbox.exchanges, sandbox.origins, sandbox.scenario.page);
     this.emit(sandbox, { type: 'report', data: report });
     this.emit(sandbox, { type: 'actual', data: sandbox.actual });
-    this.emit(sandbox, { type: 'end', data: { reason: report.end === 'timeout' ? 'timeout' : 'finished' } });
+    const requestCap = requestCapHit(sandbox, this.config.maxRequestsPerRun);
+    this.emit(sandbox, { type: 'end', data: { reason: report.end === 'timeout' ? 'timeout' : 'finished', ...(requestCap ? { requestCap } : {}) } });
   }
 
   subscribe(sandbox: Sandbox, listener: (event: SandboxEvent) => void): () => void {

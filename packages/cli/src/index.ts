@@ -4,7 +4,8 @@ export { main, USAGE } from './main';
 export type { CliIo } from './io';
 export { verifyCommand, verificationExitCode, type VerifyDependencies } from './commands/verify';
 export { findScenarioFiles, loadScenarioFile, loadScenarioInput, type LoadedScenario, type ScenarioInput } from './scenario-files';
-export { realRun, type CreatedSandbox, type RealRun } from './verify/real-run';
+export { realRun, runPageUrl, type CreatedSandbox, type RealRun } from './verify/real-run';
+export { browserForProfile, closeCompanion, newRunContext } from './verify/run-browsers';
 export {
   agrees, verifyScenario, verifyScenarios, DEFAULT_CONCURRENCY,
   type ScenarioCase, type ScenarioVerification, type Verification, type VerifyOptions, type VerifyTarget,

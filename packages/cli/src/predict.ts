@@ -5,7 +5,7 @@ import { simulate, type SimulationResult } from '@cors-playground/engine';
 export interface PredictOptions {
   /** Default 'k3j9x'. */
   sandboxId?: string;
-  /** The sandbox server's listening ports per scheme; default { http: [8080, 8081], https: [] }. */
+  /** The sandbox server's listening ports per scheme; default the server's: { http: [8080, 8081], https: [8443, 8444] }. */
   ports?: { http: readonly number[]; https: readonly number[] };
   /** The parent of the site domains; default 'localhost'. */
   domain?: string;
@@ -19,7 +19,7 @@ export interface PredictOptions {
 export type Prediction = SimulationResult & { origins: Record<string, LiveOrigin> };
 
 export const DEFAULT_SANDBOX_ID = 'k3j9x';
-export const DEFAULT_PORTS = { http: [8080, 8081], https: [] as number[] } as const;
+export const DEFAULT_PORTS = { http: [8080, 8081], https: [8443, 8444] } as const;
 /** How long the synchronous part of the client code may run before node:vm stops it. */
 export const DEFAULT_SYNC_TIMEOUT_MS = 2_000;
 

@@ -110,7 +110,7 @@ describe('cors-playground predict', () => {
     [['predict', 'missing.json'], /^missing\.json: cannot read it \(ENOENT\)/],
     [['launch'], /^Unknown command "launch"/],
     [[], /^cors-playground: predict and check/],
-    [['serve', '--port', 'x'], /^--port and --second-port take whole numbers/],
+    [['serve', '--https-port', 'x'], /^--port, --second-port, --https-port and --second-https-port take whole numbers/],
     [['serve', '--bogus'], /Unknown option '--bogus'/],
   ])('exits 2 with a usage message for %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);

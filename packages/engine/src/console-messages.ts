@@ -1,5 +1,6 @@
 import type { ConsoleLines, EngineName } from '@cors-playground/scenario';
 import { FIREFOX_CONSOLE_SOURCE } from './firefox-console';
+import { ELEMENT_RESOURCE_KINDS, isElementApi, type ElementApi } from './element-requests';
 import { WEBKIT_CONSOLE_SOURCE } from './webkit-console';
 
 /**
@@ -44,7 +45,8 @@ export interface CorsFailure {
   redirectTo?: string;
 }
 
-export type InitiatorApi = 'fetch' | 'xhr';
+/** Who made the request; EventSource and sendBeacon requests are a "resource" in Chromium's lines. */
+export type InitiatorApi = 'fetch' | 'xhr' | 'eventsource' | 'beacon' | ElementApi;
 
 export interface ConsoleContext {
   api: InitiatorApi;
@@ -100,7 +102,7 @@ const PREFLIGHT_PREFIXED: ReadonlySet<CorsError> = new Set<CorsError>([
 ]);
 
 export function chromiumCorsMessage(failure: CorsFailure, context: ConsoleContext): string {
-  const kind = context.api === 'xhr' ? 'XMLHttpRequest' : 'fetch';
+  const kind = context.api === 'xhr' ? 'XMLHttpRequest' : context.api === 'fetch' ? 'fetch' : isElementApi(context.api) ? ELEMENT_RESOURCE_KINDS[context.api] : 'resource';
   let line = `Access to ${kind} at '${context.lastUrl}' `;
   if (context.initialUrl !== context.lastUrl) line += `(redirected from '${context.initialUrl}') `;
   line += `from origin '${context.origin}' has been blocked by CORS policy: `;

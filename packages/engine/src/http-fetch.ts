@@ -1,4 +1,6 @@
+import { cookieHeaderFor, storeResponseCookies } from './cookies/http-cookies';
 import { corsCheck } from './cors-check';
+import { crossOriginResourcePolicyCheck } from './cross-origin-resource-policy';
 import { cachePolicyOf } from './preflight-cache-policies';
 import { locationUrl, isRedirectStatus } from './redirects';
 import {
@@ -80,8 +82,15 @@ export function httpFetch(context: FetchContext, request: ModelRequest, trace: F
     if (refused) return { ok: false, error: refused };
   }
   const url = currentUrl(request);
-  const response = send(context, trace, { method: request.method, url, headers: headersOnTheWire(request, context.network.origins), body: request.body }, false);
+  const cookies = cookieHeaderFor(context.cookies, request, url, trace);
+  const headers = headersOnTheWire(request, context.network.origins);
+  if (cookies.header !== null) headers.push(['cookie', cookies.header]);
+  const response = send(context, trace, { method: request.method, url, headers, body: request.body }, false);
   if (response === null) return { ok: false, error: networkError(url, trace) };
+  if (!response.rejectedByParser) trace.cookies ??= cookies.names;
+  storeResponseCookies(context.cookies, context.network.exchanges, request, url, response, trace);
+  const refusedByPolicy = crossOriginResourcePolicyCheck({ mode: request.mode, origin: request.origin, url, headers: response.headers }, context.network.origins, trace);
+  if (refusedByPolicy) return { ok: false, error: refusedByPolicy };
   if (request.responseTainting !== 'cors') return { ok: true, response };
   const serializedOrigin = serializedOriginOf(request);
   const check = corsCheck({ serializedOrigin, credentialsMode: request.credentialsMode, method: request.method }, response.headers, false, response.status);

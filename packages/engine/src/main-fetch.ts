@@ -1,6 +1,7 @@
 import { chromiumSameOriginModeMessage, chromiumUnsafeRedirectMessage } from './console-messages';
 import { deleteHeader, type HeaderList } from './header-list';
 import { httpFetch, type HttpFetchResult } from './http-fetch';
+import { shouldBlockAsMixedContent } from './mixed-content';
 import { currentUrl, type FetchContext, type FetchTrace, type ModelRequest, type NetworkErrorInfo } from './model-request';
 import { CORS_NON_WILDCARD_REQUEST_HEADER_NAMES, preflightReasons } from './request-classification';
 import { isRedirectStatus, locationUrl, REDIRECT_LIMIT, rewriteForRedirect } from './redirects';
@@ -19,6 +20,8 @@ export interface ModelResponse {
   /** The response URL without its fragment; empty for an opaque response. */
   url: string;
   redirected: boolean;
+  /** https://fetch.spec.whatwg.org/#concept-internal-response: what the network answered, for the page's own use (an <img> decodes it). */
+  internal?: NetworkResponse;
 }
 
 export type FetchOutcome =
@@ -42,6 +45,10 @@ function classificationValues(request: ModelRequest): Record<string, string | nu
 /** https://fetch.spec.whatwg.org/#main-fetch, step 12: which kind of fetch the current URL gets. */
 function mainFetchStep(context: FetchContext, request: ModelRequest, trace: FetchTrace): HttpFetchResult {
   const url = currentUrl(request);
+  // 7. If should fetching request be blocked as mixed content returns blocked, a network error.
+  const mixed = shouldBlockAsMixedContent(context.pageUrl, url, request.api);
+  if (mixed) trace.verdicts.push(mixed.verdict);
+  if (mixed?.blocked) return { ok: false, error: { blockedBy: 'mixed-content', corsFailure: null, otherConsole: mixed.console, verdict: mixed.verdict } };
   const step = 'Main fetch, step 12';
   if (url.origin === request.origin && request.responseTainting === 'basic') {
     trace.verdicts.push(verdict('info', 'mainFetch', step, `${url.origin} is the page's own origin: a same-origin request, CORS does not apply.`));
@@ -105,10 +112,12 @@ function httpRedirectFetch(request: ModelRequest, status: number, location: URL 
 function filtered(request: ModelRequest, response: NetworkResponse, trace: FetchTrace): ModelResponse {
   const { headers, verdict: filterVerdict } = filterResponseHeaders(request.responseTainting, response.headers, request.credentialsMode);
   trace.verdicts.push(filterVerdict);
-  if (request.responseTainting === 'opaque') return { type: 'opaque', status: 0, statusText: '', headers: [], body: '', url: '', redirected: false };
+  if (request.responseTainting === 'opaque') return { type: 'opaque', status: 0, statusText: '', headers: [], body: '', url: '', redirected: false, internal: response };
   const url = new URL(currentUrl(request).href);
   url.hash = '';
-  return { type: request.responseTainting, status: response.status, statusText: response.statusText, headers, body: response.body, url: url.href, redirected: request.urlList.length > 1 };
+  return {
+    type: request.responseTainting, status: response.status, statusText: response.statusText, headers, body: response.body, url: url.href, redirected: request.urlList.length > 1, internal: response,
+  };
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { EngineName, LiveOrigin } from '@cors-playground/scenario';
 import type { CorsFailure, InitiatorApi } from './console-messages';
 import type { CredentialsMode } from './cors-check';
+import type { RunCookies } from './cookies/http-cookies';
 import { hasHeader, type HeaderList } from './header-list';
 import type { PreflightCache } from './preflight-cache';
 import { serializeRequestOrigin } from './redirects';
 import type { ResponseTainting } from './response-filtering';
 import { utf8Length, type SandboxNetwork } from './sandbox-network';
+import { isPotentiallyTrustworthyUrl } from './mixed-content';
 import { labelOf } from './origin-labels';
 import type { Verdict } from './spec';
 
@@ -34,6 +36,8 @@ export interface ModelRequest {
   useCorsPreflight: boolean;
   responseTainting: ResponseTainting;
   redirectCount: number;
+  /** https://fetch.spec.whatwg.org/#concept-request-destination: "" (sent as "empty") for fetch and XHR, "image" for an <img>… */
+  destination?: string;
 }
 
 export interface FetchContext {
@@ -42,6 +46,8 @@ export interface FetchContext {
   engine: EngineName;
   /** The URL of the page that runs the client code. */
   pageUrl: string;
+  /** The run's cookie jar; without it no cookie is sent or stored. */
+  cookies?: RunCookies;
 }
 
 /** What one fetch went through, for the record and the explanation. */
@@ -53,6 +59,8 @@ export interface FetchTrace {
   reachedNetwork: boolean;
   /** Virtual time (ms): when the next request of this fetch leaves; at the end, when the fetch settles. */
   time: number;
+  /** The names of the cookies its first request carried, once a server received it. */
+  cookies?: string[];
 }
 
 export interface NetworkErrorInfo {
@@ -71,7 +79,7 @@ export function cloneRequest(request: ModelRequest): ModelRequest {
   return {
     api: request.api, method: request.method, urlList: request.urlList.slice(), origin: request.origin, headers, body: request.body,
     mode: request.mode, credentialsMode: request.credentialsMode, redirectMode: request.redirectMode, useCorsPreflight: request.useCorsPreflight,
-    responseTainting: request.responseTainting, redirectCount: request.redirectCount,
+    responseTainting: request.responseTainting, redirectCount: request.redirectCount, ...(request.destination ? { destination: request.destination } : {}),
   };
 }
 
@@ -118,6 +126,9 @@ export function headersOnTheWire(request: ModelRequest, origins: Readonly<Record
     const downgrade = request.mode !== 'cors' && request.origin.startsWith('https:') && url.protocol !== 'https:';
     headers.push(['origin', downgrade ? 'null' : serializedOriginOf(request)]);
   }
-  headers.push(['sec-fetch-site', secFetchSite(request, origins)], ['sec-fetch-mode', request.mode], ['sec-fetch-dest', 'empty']);
+  // https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-append-the-fetch-metadata-headers-for-a-request:
+  // only to a potentially trustworthy URL (https, or a host under localhost).
+  if (!isPotentiallyTrustworthyUrl(url)) return headers;
+  headers.push(['sec-fetch-site', secFetchSite(request, origins)], ['sec-fetch-mode', request.mode], ['sec-fetch-dest', request.destination || 'empty']);
   return headers;
 }

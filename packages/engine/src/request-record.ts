@@ -45,6 +45,7 @@ const CACHE_NOTE = 'a CORS-preflight cache entry covered it, so no preflight was
 export function notePreflight(record: RequestRecord, trace: FetchTrace): void {
   const reasons = trace.preflightReasons.length > 0 && !trace.preflightSent ? [...trace.preflightReasons, CACHE_NOTE] : trace.preflightReasons;
   record.preflight = { sent: trace.preflightSent, reasons };
+  record.cookies = trace.cookies ?? null;
 }
 
 /** The CORS line each engine prints (each writer is that engine's data: its strings and its order of checks). */

@@ -1,4 +1,5 @@
-import { answerRequest, HTTP_METHOD_SET, type LiveOrigin, type Scenario } from '@cors-playground/scenario';
+import { answerRequest, HTTP_METHOD_SET, LIMITS, overCapAnswer, type LiveOrigin, type Scenario, type ServerAnswer } from '@cors-playground/scenario';
+import { answerThroughCorsLibrary } from './cors-libraries';
 import { labelOf } from './origin-labels';
 import { hasHeader, type HeaderList } from './header-list';
 
@@ -19,7 +20,10 @@ export interface NetworkResponse {
   status: number;
   statusText: string;
   headers: HeaderList;
+  /** The body as text (bytes decoded as UTF-8, as Response.text() does). */
   body: string;
+  /** The bytes of a built-in asset (route-assets.ts), null for a text body. */
+  bytes: Uint8Array | null;
   /** Milliseconds between the request and its response (the route's delayMs). */
   delayMs: number;
   /** Set when Node's HTTP parser answered (an unknown method): no route ran, nothing was logged. */
@@ -34,6 +38,10 @@ export interface ModelExchange {
   requestHeaders: HeaderList;
   response: { status: number; headers: HeaderList };
   routeIndex: number | null;
+  /** The CORS library that answered the request itself (a preflight), when one did. */
+  answeredBy?: '@fastify/cors' | 'cors';
+  /** Set when a proxy route of that origin sent the request, not the browser. */
+  via?: string;
   /** True for a CORS-preflight request. */
   preflight: boolean;
   /** Virtual milliseconds since the run started, when the server received it. */
@@ -45,6 +53,19 @@ export interface SandboxNetwork {
   origins: Readonly<Record<string, LiveOrigin>>;
   originStrings: Readonly<Record<string, string>>;
   exchanges: ModelExchange[];
+  /** Requests the servers received this run (request-cap.ts: past LIMITS.requestsPerRun they answer 429). */
+  received?: number;
+}
+
+/** Counts a request that reached a server; the sandbox's 429 when it is past the run's request cap. */
+function overRequestCap(network: SandboxNetwork): ServerAnswer | null {
+  network.received = (network.received ?? 0) + 1;
+  return network.received > LIMITS.requestsPerRun ? overCapAnswer(LIMITS.requestsPerRun) : null;
+}
+
+/** A request body as the server reads it: the client's text through UTF-8 and back (a lone surrogate becomes U+FFFD). */
+function wireText(body: string | null): string {
+  return body === null ? '' : new TextDecoder().decode(new TextEncoder().encode(body));
 }
 
 /** The reason phrases Node's HTTP server writes (http.STATUS_CODES, Node 20); others get "unknown". */
@@ -72,9 +93,10 @@ export const MODEL_DATE = 'Thu, 01 Jan 1970 00:00:00 GMT';
  * send(), on Node's http server): Content-Length unless 204 or 304, then Date, Connection and
  * Keep-Alive, each only when the route did not set it. Only the names matter to JavaScript.
  */
-export function withTransportHeaders(status: number, headers: HeaderList, body: string): HeaderList {
+export function withTransportHeaders(status: number, headers: HeaderList, body: string | Uint8Array): HeaderList {
   const result: HeaderList = [...headers];
-  if (status !== 204 && status !== 304 && !hasHeader(headers, 'content-length')) result.push(['content-length', String(utf8Length(body))]);
+  const length = typeof body === 'string' ? utf8Length(body) : body.length;
+  if (status !== 204 && status !== 304 && !hasHeader(headers, 'content-length')) result.push(['content-length', String(length)]);
   if (!hasHeader(headers, 'date')) result.push(['date', MODEL_DATE]);
   if (!hasHeader(headers, 'connection')) result.push(['connection', 'keep-alive']);
   if (!hasHeader(headers, 'keep-alive')) result.push(['keep-alive', 'timeout=5']);
@@ -111,7 +133,7 @@ export const PARSER_REJECTION = {
 /** The answer to a method the parser refuses. */
 function parserRejection(label: string, method: string): NetworkResponse {
   const { headers, body } = PARSER_REJECTION;
-  return { label, status: 400, statusText: 'Bad Request', headers: [...headers], body: method === 'HEAD' ? '' : body, delayMs: 0, rejectedByParser: true };
+  return { label, status: 400, statusText: 'Bad Request', headers: [...headers], body: method === 'HEAD' ? '' : body, bytes: null, delayMs: 0, rejectedByParser: true };
 }
 
 /**
@@ -129,11 +151,17 @@ export function sendRequest(network: SandboxNetwork, request: NetworkRequest, pr
     const lower = name.toLowerCase();
     headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
   }
-  const answer = answerRequest(network.scenario, network.originStrings, label, {
-    method: request.method,
-    path: request.url.pathname + request.url.search,
-    headers,
-  });
+  const serverRequest = { method: request.method, path: request.url.pathname + request.url.search, headers, body: wireText(request.body) };
+  // A CORS library on the origin (cors-libraries/) answers first, or adds its lines to the routes' answer.
+  const answer = overRequestCap(network) ?? answerThroughCorsLibrary(network.scenario, network.originStrings, label, serverRequest, () =>
+    answerRequest(network.scenario, network.originStrings, label, serverRequest));
+  // What a proxy route sent on reached its origin first (the server logs it the same way).
+  for (const hop of answer.forwarded ?? []) {
+    network.exchanges.push({
+      label: hop.label, via: hop.via, method: hop.method, url: network.originStrings[hop.label] + hop.path, requestHeaders: hop.requestHeaders,
+      response: hop.response, routeIndex: hop.routeIndex, preflight: false, at,
+    });
+  }
   const bodiless = answer.status === 204 || answer.status === 304 || request.method === 'HEAD';
   const responseHeaders = withTransportHeaders(answer.status, answer.headers, answer.body).map(
     ([name, value]): [string, string] => [name, value.replace(/^[\t ]+|[\t ]+$/g, '')],
@@ -145,11 +173,14 @@ export function sendRequest(network: SandboxNetwork, request: NetworkRequest, pr
     requestHeaders: lines.map(([name, value]) => [name.toLowerCase(), value]),
     response: { status: answer.status, headers: responseHeaders },
     routeIndex: answer.routeIndex,
+    ...(answer.answeredBy ? { answeredBy: answer.answeredBy } : {}),
     preflight,
     at,
   });
   return {
-    label, status: answer.status, statusText: STATUS_TEXTS[answer.status] ?? 'unknown', headers: responseHeaders, body: bodiless ? '' : answer.body,
+    label, status: answer.status, statusText: STATUS_TEXTS[answer.status] ?? 'unknown', headers: responseHeaders,
+    body: bodiless ? '' : typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body),
+    bytes: bodiless || typeof answer.body === 'string' ? null : answer.body,
     delayMs: answer.delayMs, rejectedByParser: false,
   };
 }

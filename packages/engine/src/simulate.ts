@@ -1,10 +1,15 @@
 import { formatLogLine, originStrings, type EngineName, type LiveOrigin, type RunRecords, type Scenario } from '@cors-playground/scenario';
+import { createRunCookies } from './cookies/http-cookies';
+import { createElementLoaders } from './model-elements';
 import { createFetch } from './model-fetch';
+import { frameScope } from './model-frames';
 import { ModelHeaders } from './model-headers';
 import { createRequestClass } from './model-request-object';
 import { ModelResponseObject } from './model-response';
+import { streamScope } from './model-streams';
 import { createXMLHttpRequest } from './model-xhr';
 import { PreflightCache } from './preflight-cache';
+import { requestCapNote } from './request-cap';
 import type { RequestTrace } from './request-record';
 import type { ModelExchange } from './sandbox-network';
 import type { SimulationContext } from './simulation-context';
@@ -76,6 +81,9 @@ export function createScope(context: SimulationContext, log: string[]): Record<s
     Headers: ModelHeaders,
     Response: ModelResponseObject,
     XMLHttpRequest: createXMLHttpRequest(context),
+    ...createElementLoaders(context),
+    ...frameScope(context),
+    ...streamScope(context),
   };
 }
 
@@ -101,6 +109,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     notes: [],
     clock: new VirtualClock(),
   };
+  context.cookies = createRunCookies(context.network, page);
   const log: string[] = [];
   const tasks = createTaskYield();
   try {
@@ -109,6 +118,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     await withRealTimeout(SETTLE_GRACE_MS, (idle) => runOnClock(context.clock, drained(context), context.clock.now + SETTLE_GRACE_MS, idle, tasks));
     // Anything the client code does after the report is not part of the run.
     const exchanges = [...context.network.exchanges].sort((a, b) => a.at - b.at);
+    const capNote = requestCapNote(context.network);
+    if (capNote) context.notes.push(capNote);
     return {
       requests: [...context.records], log: [...log], end, error, traces: [...context.traces], exchanges, notes: [...context.notes], elapsedMs: context.clock.now,
     };

@@ -1,5 +1,6 @@
 import { findRoute, HTTP_METHOD_SET, type Fix } from '@cors-playground/scenario';
 import type { CorsError } from './console-messages';
+import { libraryFix } from './cors-libraries/library-fix';
 import { applyAnswerChanges, type AnswerChange } from './fix-patch';
 import { isToken } from './header-list';
 import { runFetch, type FetchOutcome } from './main-fetch';
@@ -34,6 +35,7 @@ const CLIENT_FIXES: Readonly<Record<string, string>> = {
   'body-with-get-or-head': 'A GET or HEAD request cannot have a body: send it with POST or PUT, or drop the body.',
   'no-cors-method': "Mode 'no-cors' allows only GET, HEAD and POST: use mode 'cors' (the default) and have the server allow the method.",
   'redirect-mode-error': "The response is a redirect and the request's redirect mode is 'error': use redirect: 'follow', or request the final URL directly.",
+  'mixed-content': 'An https page may not fetch http from a host outside localhost: serve that origin over https (scheme "https").',
 };
 
 /** The answer changes behind each fix the engine proposed (status changes included), to apply them. */
@@ -172,6 +174,9 @@ export function smallestFix(inputs: FixInputs): Fix | null {
     template.mode = 'cors';
     current = attempt(inputs, template, []);
   }
+  // An origin that runs a CORS library is fixed in its options, when they can fix it.
+  const library = libraryFix({ context: inputs.context, template, at: inputs.at, outcome: current.outcome, ran: current.request, pageLabel: inputs.pageLabel });
+  if (library) return { summary: summarize([], prefix === null ? library.change : `${prefix}; ${library.change}`, []), ...library.fix };
   const changes: AnswerChange[] = [];
   const notes: string[] = [];
   let unsafe: string | null = null;

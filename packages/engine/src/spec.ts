@@ -39,6 +39,7 @@ export const SPEC_ANCHORS = {
   requestConstructor: 'dom-request',
   headersGuard: 'concept-headers-guard',
   accessControlMaxAge: 'http-access-control-max-age',
+  crossOriginResourcePolicyCheck: 'cross-origin-resource-policy-check',
 } as const;
 export type SpecTerm = keyof typeof SPEC_ANCHORS;
 

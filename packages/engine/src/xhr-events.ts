@@ -62,12 +62,16 @@ export class ModelEventTarget {
     else this.#listeners[index] = { type, callback: callback as Callback, handler: true };
   }
 
-  /** Fires an event; a progress event when `progress` is given (readystatechange is a plain Event). */
-  protected fire(type: string, progress?: { loaded: number; total: number }): void {
+  /**
+   * Fires an event; a progress event when `progress` is given (readystatechange is a plain Event);
+   * `fields` adds the members of other event kinds (MessageEvent's data and origin, CloseEvent's code).
+   */
+  protected fire(type: string, progress?: { loaded: number; total: number }, fields: Record<string, unknown> = {}): void {
     let stopped = false;
     const event: ModelEvent = {
       type, target: this, currentTarget: this,
       ...(progress ? { lengthComputable: progress.total > 0, loaded: progress.loaded, total: progress.total } : {}),
+      ...fields,
       bubbles: false, cancelable: false, defaultPrevented: false, timeStamp: 0,
       preventDefault() {}, stopPropagation() {}, stopImmediatePropagation() { stopped = true; },
     };

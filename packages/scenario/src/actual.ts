@@ -1,5 +1,8 @@
 import type { LiveOrigin } from './hosts';
 import { labelForUrl } from './hosts';
+import { cookieNames } from './cookies';
+import { failedElementOutcome, refusalAt } from './actual-elements';
+import { mayTakeConsoleLine, unseenOutcome } from './actual-unseen';
 import type { ConsoleLines, EngineName, RequestApi, RequestRecord, RunRecords } from './records';
 
 /** What the harness saw of one request, from JavaScript's side (apps/server/src/harness). */
@@ -41,12 +44,18 @@ export interface Exchange {
   response: { status: number; headers: Array<[string, string]> };
   /** The route that answered, or null for a 404 with no route. */
   routeIndex: number | null;
+  /** The CORS library that answered the request itself (a preflight), when one did. */
+  answeredBy?: '@fastify/cors' | 'cors';
+  /** Set when a proxy route of this sandbox sent the request (its origin's label), not the browser. */
+  via?: string;
 }
 
 /** A console line the browser printed, captured where the runner can (Playwright, not a page). */
 export interface ConsoleCapture {
   engine: EngineName;
   text: string;
+  /** Where the browser located the line, when it gave a URL (a "Failed to load resource" line names its URL only there). */
+  url?: string;
 }
 
 const NO_CONSOLE: ConsoleLines = { chromium: null, firefox: null, webkit: null };
@@ -71,7 +80,7 @@ function namesUrl(text: string, url: string): boolean {
 function consoleFor(url: string, captures: readonly ConsoleCapture[], used: Set<ConsoleCapture>): ConsoleLines {
   const lines = { ...NO_CONSOLE };
   for (const capture of captures) {
-    if (used.has(capture) || lines[capture.engine] !== null || !namesUrl(capture.text, url)) continue;
+    if (used.has(capture) || lines[capture.engine] !== null || !(namesUrl(capture.text, url) || refusalAt(capture, url))) continue;
     lines[capture.engine] = capture.text;
     used.add(capture);
   }
@@ -90,7 +99,8 @@ export function actualRecords(
   exchanges: readonly Exchange[],
   origins: Readonly<Record<string, LiveOrigin>>,
   page: string,
-  captures: readonly ConsoleCapture[] = [],
+  /** Left out when the runner cannot read the console (a run in the playground). */
+  captures?: readonly ConsoleCapture[],
 ): RunRecords {
   const consumed = new Set<Exchange>();
   const usedCaptures = new Set<ConsoleCapture>();
@@ -98,19 +108,21 @@ export function actualRecords(
     // Exchanges come in arrival order: a request's own preflight is the first exchange of its URL
     // not yet taken, so a preflight sent later (after a cache entry expired) is left for the
     // request it belongs to.
-    const untaken = exchanges.filter((exchange) => !consumed.has(exchange) && exchange.url === observation.url);
+    // An exchange a proxy route sent (`via`) was not the browser's request.
+    const untaken = exchanges.filter((exchange) => !consumed.has(exchange) && exchange.url === observation.url && exchange.via === undefined);
     const preflight = untaken[0] && isPreflightFor(untaken[0], observation) ? untaken[0] : undefined;
     if (preflight) consumed.add(preflight);
     const main = untaken.find((exchange) => exchange !== preflight && !isPreflightFor(exchange, observation) && exchange.method === observation.method);
     if (main) consumed.add(main);
     const to = labelForUrl(origins, observation.url);
     // Only a request that failed takes a console line: an earlier success to the same URL must not.
-    const consoleLines = observation.settled === 'rejected' ? consoleFor(observation.url, captures, usedCaptures) : { ...NO_CONSOLE };
+    const consoleLines = mayTakeConsoleLine(observation) ? consoleFor(observation.url, captures ?? [], usedCaptures) : { ...NO_CONSOLE };
     const refusedBySameOriginMode = observation.mode === 'same-origin' && origins[page]?.origin !== new URL(observation.url).origin;
     let outcome: RequestRecord['outcome'];
     if (observation.settled === 'resolved') outcome = observation.responseType === 'opaque' || observation.responseType === 'opaqueredirect' ? 'opaque' : 'ok';
     else if (observation.settled === 'rejected' && (preflight !== undefined || main !== undefined || refusedBySameOriginMode)) outcome = 'blocked';
     else outcome = 'error';
+    outcome = unseenOutcome(observation, preflight, main, consoleLines) ?? failedElementOutcome(observation, main, consoleLines, captures !== undefined) ?? outcome;
     const reasons = preflight
       ? [`the server received OPTIONS with Access-Control-Request-Method: ${headerOf(preflight, 'access-control-request-method')}` +
           (headerOf(preflight, 'access-control-request-headers') ? ` and Access-Control-Request-Headers: ${headerOf(preflight, 'access-control-request-headers')}` : '')]
@@ -127,6 +139,7 @@ export function actualRecords(
       visibleHeaders: outcome === 'ok' ? [...observation.headers].sort() : [],
       blockedBy: null,
       console: consoleLines,
+      cookies: main ? cookieNames(main.requestHeaders.filter(([name]) => name === 'cookie').map(([, value]) => value)) : null,
     };
   });
   return { requests, log: report.log };

@@ -72,6 +72,8 @@ export function labelForUrl(origins: Readonly<Record<string, LiveOrigin>>, url: 
   } catch {
     return null;
   }
-  for (const live of Object.values(origins)) if (live.origin === parsed.origin) return live.label;
+  // A WebSocket URL is served by the origin of its host: ws: by http:, wss: by https:.
+  const origin = /^wss?:$/.test(parsed.protocol) ? `${parsed.protocol === 'wss:' ? 'https' : 'http'}://${parsed.host}` : parsed.origin;
+  for (const live of Object.values(origins)) if (live.origin === origin) return live.label;
   return null;
 }

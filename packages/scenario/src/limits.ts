@@ -10,6 +10,8 @@ export const LIMITS = {
   bodyBytes: 64 * 1024,
   clientBytes: 64 * 1024,
   delayMs: 10_000,
+  /** Requests one run may send to its sandbox (preflights included); past it the sandbox answers 429 (request-cap.ts). */
+  requestsPerRun: 500,
   labelLength: 20,
 } as const;
 

@@ -3,7 +3,7 @@
  * produce, so comparing them is a field-by-field diff in the UI, the CLI and the tests.
  */
 export const REQUEST_APIS = [
-  'fetch', 'xhr', 'img', 'script', 'module', 'stylesheet', 'iframe', 'beacon', 'websocket', 'eventsource', 'font',
+  'fetch', 'xhr', 'img', 'script', 'module', 'stylesheet', 'iframe', 'beacon', 'websocket', 'eventsource', 'font', 'window',
 ] as const;
 export type RequestApi = (typeof REQUEST_APIS)[number];
 
@@ -58,6 +58,11 @@ export interface RequestRecord {
   /** The id of the failed check when the outcome is blocked. */
   blockedBy: string | null;
   console: ConsoleLines;
+  /**
+   * The names of the cookies the request carried to its server (its first request, not a redirect
+   * or a preflight), sorted; null when it never reached a server. Left out where a side cannot say.
+   */
+  cookies?: string[] | null;
   /** Prediction only: the ordered steps the browser takes, with pass or fail. */
   explanation?: ExplanationStep[];
   /** Prediction only: the smallest fix, or null when the request succeeds or nothing can fix it. */
@@ -108,6 +113,7 @@ export function compareRuns(predicted: RunRecords, actual: RunRecords, options: 
     const fields: string[] = ['api', 'method', 'url', ...COMPARED_FIELDS];
     const engine = options.consoleOf;
     if (engine && a.outcome === 'blocked' && a.console[engine] !== null) fields.push(`console.${engine}`);
+    if (p.cookies !== undefined && a.cookies !== undefined) fields.push('cookies');
     for (const field of fields) {
       const pv = field.startsWith('console.') ? p.console[engine!] : fieldOf(p, field);
       const av = field.startsWith('console.') ? a.console[engine!] : fieldOf(a, field);

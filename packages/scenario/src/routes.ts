@@ -1,4 +1,7 @@
 import type { Route, Scenario, ServerConfig } from './schema';
+import { messengerAnswer } from './messenger-page';
+import { forwardedHeaders, forwardedPath, PROXY_HOP_LIMIT, proxyLoopAnswer, type ForwardedExchange } from './proxy';
+import { assetAnswer } from './route-assets';
 import { expandTemplates } from './templates';
 
 /**
@@ -11,16 +14,23 @@ export interface ServerRequest {
   path: string;
   /** Request headers, names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
+  /** The body decoded as UTF-8, for `${request.body}` and a proxy; '' or absent when none. */
+  body?: string;
 }
 
 export interface ServerAnswer {
   status: number;
   /** Header lines in order; a name may repeat. */
   headers: Array<[string, string]>;
-  body: string;
+  /** Text, or the bytes of a built-in asset (route-assets.ts). */
+  body: string | Uint8Array;
   delayMs: number;
   /** The index of the route that answered, or null when none matched. */
   routeIndex: number | null;
+  /** The CORS library that answered the request itself (a preflight), when one did. */
+  answeredBy?: '@fastify/cors' | 'cors';
+  /** What a proxy route sent to other origins of the sandbox (innermost first), for the server log. */
+  forwarded?: ForwardedExchange[];
 }
 
 export function routeMatches(route: Route, method: string, pathname: string): boolean {
@@ -47,6 +57,8 @@ export function answerRequest(
   origins: Readonly<Record<string, string>>,
   label: string,
   request: ServerRequest,
+  /** How many proxies the request went through already. */
+  hops = 0,
 ): ServerAnswer {
   const routeIndex = findRoute(scenario.servers[label], request.method, pathnameOf(request.path));
   const route = routeIndex === null ? undefined : scenario.servers[label]?.routes[routeIndex];
@@ -59,10 +71,48 @@ export function answerRequest(
       routeIndex: null,
     };
   }
-  const context = { origins, requestHeaders: request.headers };
+  const context = { origins, requestHeaders: request.headers, request: { method: request.method, path: request.path, body: request.body ?? '' } };
   const headers: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(route.headers)) {
     for (const line of Array.isArray(value) ? value : [value]) headers.push([name, expandTemplates(line, context)]);
   }
+  if (route.proxy) return proxyAnswer(scenario, origins, label, request, route, routeIndex, headers, hops);
+  if (route.postMessage) return { status: route.status, ...messengerAnswer(route.postMessage, headers, expandTemplates(route.body, context), context), delayMs: route.delayMs, routeIndex };
+  if (route.asset) return { status: route.status, ...assetAnswer(route.asset, headers), delayMs: route.delayMs, routeIndex };
   return { status: route.status, headers, body: expandTemplates(route.body, context), delayMs: route.delayMs, routeIndex };
+}
+
+/**
+ * A proxy route: the request goes on to `route.proxy.to` (proxy.ts says what is forwarded), and its
+ * answer comes back as it is, with the proxy route's own headers added and both delays summed.
+ */
+function proxyAnswer(
+  scenario: Scenario,
+  origins: Readonly<Record<string, string>>,
+  label: string,
+  request: ServerRequest,
+  route: Route,
+  routeIndex: number | null,
+  ownHeaders: Array<[string, string]>,
+  hops: number,
+): ServerAnswer {
+  const to = route.proxy!.to;
+  if (hops >= PROXY_HOP_LIMIT) return { ...proxyLoopAnswer(label), delayMs: route.delayMs, routeIndex, forwarded: [] };
+  const path = forwardedPath(route, request.path);
+  const headerLines = forwardedHeaders(request.headers, new URL(origins[to] ?? 'http://invalid').host, label);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of headerLines) headers[name] = value;
+  const inner = answerRequest(scenario, origins, to, { method: request.method, path, headers, body: request.body ?? '' }, hops + 1);
+  const exchange: ForwardedExchange = {
+    label: to, via: label, method: request.method, path, requestHeaders: headerLines,
+    response: { status: inner.status, headers: inner.headers }, routeIndex: inner.routeIndex,
+  };
+  return {
+    status: inner.status,
+    headers: [...inner.headers, ...ownHeaders],
+    body: inner.body,
+    delayMs: route.delayMs + inner.delayMs,
+    routeIndex,
+    forwarded: [...(inner.forwarded ?? []), exchange],
+  };
 }

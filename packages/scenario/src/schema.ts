@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { corsPluginSchema } from './cors-options';
 import { HTTP_METHOD_SET, HTTP_METHODS, LIMITS } from './limits';
+import { ROUTE_ASSETS } from './route-assets';
 
 /**
  * The scenario file, version 1 (shared/SCENARIO.md). This one schema gives the TypeScript types,
@@ -65,19 +67,47 @@ export const routeSchema = z.strictObject({
   body: z
     .string()
     .max(LIMITS.bodyBytes, `a body is at most ${LIMITS.bodyBytes} characters`)
-    .default(''),
+    .default('')
+    .describe('The response body. Templates: ${origin:LABEL}, ${request.origin}, ${request.header:NAME}, ${request.method}, ${request.path}, ${request.body} (what arrived).'),
   delayMs: z.int().min(0).max(LIMITS.delayMs).default(0).describe(`Milliseconds to wait before answering, at most ${LIMITS.delayMs}.`),
-});
-
-export const corsPluginSchema = z.strictObject({
-  plugin: z.enum(['@fastify/cors', 'cors']),
-  options: z.record(z.string(), z.unknown()).default({}),
+  asset: z
+    .enum(ROUTE_ASSETS)
+    .optional()
+    .describe('Answer with built-in bytes instead of body: "png" (a 3x2 image, image/png) or "font" (a TrueType font, font/ttf). The Content-Type is sent unless headers name one.'),
+  websocket: z
+    .union([z.literal(true), z.strictObject({ origins: z.array(headerValue).min(1).describe('The Origins accepted (templates allowed); any other gets 403.') })])
+    .optional()
+    .describe('Accept WebSocket upgrades on this path (no CORS applies: the server checks Origin itself). The socket echoes every message.'),
+  postMessage: z
+    .strictObject({
+      data: z.string().max(LIMITS.headerValueLength).optional().describe('Posted once the page loads; left out, the page posts nothing.'),
+      targetOrigin: headerValue.default('*').describe('The targetOrigin of that postMessage: "*", or an origin (templates allowed).'),
+    })
+    .optional()
+    .describe('Answer with an HTML page (the body inside) that posts data to the window that embeds or opened it, and answers every message it receives with { echo, origin }.'),
+  proxy: z
+    .strictObject({
+      to: label.describe('The origin of this sandbox that gets the request.'),
+      path: z
+        .string()
+        .regex(/^\/[^\s#]*$/, 'must start with / and hold no space or #')
+        .optional()
+        .describe('The path on that origin; left out, the path as received. A prefix ending in /* (with a route path ending in /*) swaps the prefix.'),
+    })
+    .optional()
+    .describe('Forward the request (method, headers with Host rewritten, body) to another origin of this sandbox, in process, and answer with its answer: the same-origin proxy. status and body are then not used.'),
 });
 
 export const serverSchema = z.strictObject({
-  cors: corsPluginSchema.optional().describe('Run a real CORS library on this origin (not served yet).'),
+  cors: corsPluginSchema.optional(),
   routes: z.array(routeSchema).max(LIMITS.routesPerServer, `at most ${LIMITS.routesPerServer} routes`).default([]),
 });
+
+/** https://html.spec.whatwg.org/#top-level-traversable: what a run's top-level page is. */
+export const RUN_CONTEXTS = ['frame', 'window'] as const;
+export type RunContext = (typeof RUN_CONTEXTS)[number];
+export const THIRD_PARTY_COOKIE_SETTINGS = ['allowed', 'blocked'] as const;
+export type ThirdPartyCookies = (typeof THIRD_PARTY_COOKIE_SETTINGS)[number];
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1 (this is version 1 of the scenario format)' }),
@@ -87,7 +117,21 @@ export const scenarioSchema = z.strictObject({
   page: label.describe('The origin whose page runs the client code.'),
   client: z.string().max(LIMITS.clientBytes, `client code is at most ${LIMITS.clientBytes} characters`).default(''),
   servers: z.record(label, serverSchema).default({}),
+  context: z
+    .enum(RUN_CONTEXTS)
+    .default('frame')
+    .describe('Where the client code runs: "frame" (in a frame inside the playground: the top-level site is the playground\'s, cross-site to every origin) or "window" (a top-level page in a new window: the top-level site is the page origin\'s). SameSite cookies look at the top-level site.'),
+  browser: z
+    .strictObject({
+      thirdPartyCookies: z
+        .enum(THIRD_PARTY_COOKIE_SETTINGS)
+        .default('allowed')
+        .describe('"allowed" as in a regular Chromium profile (the default), "blocked" as in an incognito window or with "Block third-party cookies" on: a request cross-site to the top-level site then neither sends nor stores cookies, except Partitioned ones.'),
+    })
+    .default({ thirdPartyCookies: 'allowed' })
+    .describe('The browser profile the scenario assumes.'),
 });
+
 
 /** A scenario as written (defaults may be missing). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

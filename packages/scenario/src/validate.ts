@@ -1,8 +1,11 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { setCookieErrors } from './cookies';
+import { corsOptionTexts } from './cors-options';
 import { LIMITS } from './limits';
 import { scenarioSchema, type Scenario } from './schema';
-import { originLabelsIn } from './templates';
+import { proxyRouteErrors } from './proxy';
+import { originLabelsIn, usesRequestBody } from './templates';
 
 /** One failing rule, at a JSON path written as a reader would: servers.api.routes[1].headers.X-A */
 export interface ValidationError {
@@ -65,13 +68,22 @@ function crossFieldErrors(scenario: Scenario): ValidationError[] {
   }
   for (const [label, server] of Object.entries(scenario.servers)) {
     if (!has(label)) errors.push({ path: `servers.${label}`, message: `names no origin (origins: ${labels.join(', ')})` });
+    for (const { path, text } of server.cors ? corsOptionTexts(server.cors) : []) {
+      const at = formatPath(['servers', label, 'cors', 'options', ...path]);
+      for (const named of originLabelsIn(text)) if (!has(named)) errors.push({ path: at, message: `\${origin:${named}} names no origin (origins: ${labels.join(', ')})` });
+    }
     server.routes.forEach((route, index) => {
       const at = `servers.${label}.routes[${index}]`;
       const texts: Array<[string, string]> = [[`${at}.body`, route.body]];
+      if (route.asset !== undefined && route.body !== '') errors.push({ path: `${at}.body`, message: `cannot be set with asset: the route answers with the "${route.asset}" asset's bytes` });
       for (const [name, value] of Object.entries(route.headers)) {
         const headerPath = formatPath(['servers', label, 'routes', index, 'headers', name]);
         for (const line of Array.isArray(value) ? value : [value]) texts.push([headerPath, line]);
+        if ((Array.isArray(value) ? value : [value]).some(usesRequestBody)) errors.push({ path: headerPath, message: '${request.body} may be used in a body only (a body may hold line breaks, which a header value cannot)' });
       }
+      errors.push(...proxyRouteErrors(route, at, labels));
+      if (route.websocket !== undefined && route.websocket !== true) route.websocket.origins.forEach((allowed, item) => texts.push([`${at}.websocket.origins[${item}]`, allowed]));
+      if (route.postMessage) texts.push([`${at}.postMessage.data`, route.postMessage.data ?? ''], [`${at}.postMessage.targetOrigin`, route.postMessage.targetOrigin]);
       for (const [path, text] of texts) {
         for (const named of originLabelsIn(text)) {
           if (!has(named)) errors.push({ path, message: `\${origin:${named}} names no origin (origins: ${labels.join(', ')})` });
@@ -79,6 +91,7 @@ function crossFieldErrors(scenario: Scenario): ValidationError[] {
       }
     });
   }
+  errors.push(...setCookieErrors(scenario, formatPath));
   return errors;
 }
 

@@ -6,6 +6,10 @@
  * (same-origin, so the report never meets CORS). Bundled for the browser by esbuild (page.ts).
  */
 import { formatLogLine, type HarnessReport, type Observation } from '@cors-playground/scenario';
+import { elementLoaders } from './elements';
+import { frameHelpers } from './frames';
+import { instrumentStreams } from './streams';
+import { capWindowOpen } from './window-cap';
 
 interface HarnessConfig {
   origins: Record<string, string>;
@@ -115,6 +119,8 @@ class InstrumentedXMLHttpRequest extends RealXMLHttpRequest {
   }
 }
 window.XMLHttpRequest = InstrumentedXMLHttpRequest;
+capWindowOpen(window);
+instrumentStreams({ observe, track, absoluteUrl, describeError });
 
 const scope = {
   origin(label: string): string {
@@ -132,6 +138,8 @@ const scope = {
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(ms) || 0)));
   },
+  ...frameHelpers({ observe, track, absoluteUrl, describeError }),
+  ...elementLoaders({ observe, track, absoluteUrl }),
 };
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;

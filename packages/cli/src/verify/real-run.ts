@@ -61,15 +61,25 @@ async function waitForReport(apiBaseUrl: string, id: string): Promise<SandboxLog
 function captureConsoleErrors(page: Page): ConsoleCapture[] {
   const captures: ConsoleCapture[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') captures.push({ engine: 'chromium', text: message.text() });
+    const { url } = message.location();
+    if (message.type() === 'error') captures.push({ engine: 'chromium', text: message.text(), ...(url ? { url } : {}) });
   });
   return captures;
 }
 
 /**
- * Runs a scenario for real: a sandbox on the server at apiBaseUrl, the harness page in the given
- * browser context (a fresh one per run, so no cookie or cache of another run leaks in), and the
- * console lines the browser printed. The page is closed and the sandbox deleted whatever happens;
+ * Where the run's top-level page is (the scenario's `context`): the harness page itself in a
+ * "window", or in a "frame" the server's page on the playground origin that frames it
+ * (apps/server/src/run-frame.ts), as the web app's run frame does.
+ */
+export function runPageUrl(apiBaseUrl: string, sandbox: CreatedSandbox, scenario: Scenario): string {
+  return scenario.context === 'window' ? sandbox.runUrl : new URL(`/run-frame/${sandbox.id}`, apiBaseUrl).href;
+}
+
+/**
+ * Runs a scenario for real: a sandbox on the server at apiBaseUrl, the harness page (top-level or
+ * framed, as the scenario's context says) in the given browser context (a fresh one per run, so
+ * no cookie or cache of another run leaks in), and the console lines the browser printed. The page is closed and the sandbox deleted whatever happens;
  * the records are built after the page closed, so no console line still in flight is missed.
  */
 export async function realRun(apiBaseUrl: string, context: BrowserContext, scenario: Scenario): Promise<RealRun> {
@@ -80,7 +90,7 @@ export async function realRun(apiBaseUrl: string, context: BrowserContext, scena
   try {
     page = await context.newPage();
     captures = captureConsoleErrors(page);
-    await page.goto(sandbox.runUrl);
+    await page.goto(runPageUrl(apiBaseUrl, sandbox, scenario));
     log = await waitForReport(apiBaseUrl, sandbox.id);
   } finally {
     await page?.close().catch(() => undefined);

@@ -1,8 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
+import { closeCompanion } from './run-browsers';
 import type { VerifyTarget } from './verify-scenarios';
 
 /** Verification runs Debian's Chromium; no tool downloads a browser of its own. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+/** `--ignore-certificate-errors`: the https sandbox origins use the server's local CA, which this browser does not trust. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -11,6 +13,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--ignore-certificate-errors',
 ] as const;
 
 /** The executable to launch: CHROMIUM_PATH when set, else Debian's. */
@@ -47,13 +50,13 @@ export interface VerifySession {
 }
 
 /**
- * Starts the playground server in this process on two free loopback ports (never a fixed port,
- * so it cannot collide with a server already running) and launches Chromium.
+ * Starts the playground server in this process on two free loopback ports per scheme (never a
+ * fixed port, so it cannot collide with a server already running) and launches Chromium.
  */
 export async function openVerifySession(): Promise<VerifySession> {
   // Loaded lazily: `predict` must not pay for Fastify.
   const { startServer } = await import('@cors-playground/server');
-  const server = await startServer({ ports: { http: [0, 0] }, bindAddresses: ['127.0.0.1'] });
+  const server = await startServer({ ports: { http: [0, 0], https: [0, 0] }, bindAddresses: ['127.0.0.1'] });
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -63,13 +66,14 @@ export async function openVerifySession(): Promise<VerifySession> {
   }
   let closing: Promise<void> | null = null;
   const closeBoth = async () => {
+    await closeCompanion(browser);
     await browser.close().catch(() => undefined);
     await server.close();
   };
   return {
     browser,
     browserLabel: browserLabel(browser),
-    target: { apiBaseUrl: server.url, ports: { http: server.ports.http, https: [] } },
+    target: { apiBaseUrl: server.url, ports: server.ports },
     close: () => (closing ??= closeBoth()),
   };
 }

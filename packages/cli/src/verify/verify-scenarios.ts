@@ -2,12 +2,15 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { compareRuns, type Difference, type RunRecords, type Scenario } from '@cors-playground/scenario';
 import { predictScenario } from '../predict';
 import { realRun } from './real-run';
+import { newRunContext } from './run-browsers';
 
 /** Where real runs happen: the server's API and the ports its sandbox origins listen on. */
 export interface VerifyTarget {
   /** E.g. http://localhost:18080; the API lives under /api. */
   apiBaseUrl: string;
   ports: { http: readonly number[]; https: readonly number[] };
+  /** The parent of the site domains when the server is not on `localhost` (a hosted deployment). */
+  domain?: string;
 }
 
 /** Both sides of one scenario and what differs between them (SCENARIO.md, `verify --json`). */
@@ -50,7 +53,7 @@ export const DEFAULT_CONCURRENCY = 4;
  */
 export async function verifyScenario(target: VerifyTarget, context: BrowserContext, scenario: Scenario): Promise<Verification> {
   const run = await realRun(target.apiBaseUrl, context, scenario);
-  const prediction = await predictScenario(scenario, { sandboxId: run.sandbox.id, ports: { http: [...target.ports.http], https: [...target.ports.https] } });
+  const prediction = await predictScenario(scenario, { sandboxId: run.sandbox.id, ports: { http: [...target.ports.http], https: [...target.ports.https] }, domain: target.domain });
   const predicted = { requests: prediction.requests, log: prediction.log };
   return { predicted, actual: run.actual, differences: compareRuns(predicted, run.actual, { consoleOf: 'chromium' }) };
 }
@@ -62,7 +65,7 @@ export function agrees(result: Pick<ScenarioVerification, 'differences' | 'error
 
 /** Verifies one case in a fresh browser context, closed afterwards; a failed run becomes the case's error. */
 async function verifyCase(browser: Browser, target: VerifyTarget, { file, scenario }: ScenarioCase): Promise<ScenarioVerification> {
-  const context = await browser.newContext();
+  const context = await newRunContext(browser, scenario);
   try {
     return { file, scenario, ...(await verifyScenario(target, context, scenario)), error: null };
   } catch (error) {
