@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { ScenarioInput } from '@cors-playground/scenario';
 import { browserForProfile } from '../packages/cli/src/verify/run-browsers';
 import { PlaygroundPage } from './pages/playground-page';
+import { launchWithPopupBlocker } from './support/popup-blocking';
 
 /** An API origin that runs @fastify/cors, with a route that sets cookies and answers a body a browser must not render as HTML. */
 const LIBRARY_SCENARIO: ScenarioInput = {
@@ -63,6 +64,33 @@ test.describe('issue 5 in the playground, as a person uses it', () => {
     expect(await playground.serverCodeOf('api', 'express')).toContain(`const APP_ORIGIN = '${pageOrigin}';`);
   });
 
+  test('markup in a route body, a header value and a CORS option shows as code text in the server code view', async ({ page }) => {
+    // A shared link carries the scenario: its strings are the attacker's.
+    const attack = (n: number) => `</pre><img src=x onerror=window.__xss=${n}><script>window.__xss=${n + 10}</script>`;
+    const hostile: ScenarioInput = {
+      ...LIBRARY_SCENARIO,
+      servers: {
+        api: {
+          cors: { plugin: '@fastify/cors', options: { origin: ['${origin:app}', attack(1)] } },
+          routes: [{ path: '/data', method: 'GET', headers: { 'X-Note': attack(2) }, body: attack(3) }],
+        },
+      },
+    };
+    const playground = new PlaygroundPage(page);
+    await playground.gotoScenario(hostile);
+    for (const framework of ['fastify', 'express'] as const) {
+      await playground.serverCodeOf('api', framework);
+      const text = playground.serverCode.getByTestId('server-code-text');
+      // Coloured by Monaco: the code is in token spans, and its text is all there is.
+      await expect(text).toHaveAttribute('data-colorized', 'true');
+      await expect(text.locator('span[class^="mtk"]').first()).toBeVisible();
+      await expect(playground.serverCode.locator('img, script')).toHaveCount(0);
+      const shown = await text.innerText();
+      for (const n of [1, 2, 3]) expect(shown).toContain(attack(n));
+    }
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  });
+
   test('the servers editor offers the CORS plugin’s options as completions', async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
@@ -89,46 +117,128 @@ test.describe('issue 5 in the playground, as a person uses it', () => {
     await expect(playground.serversEditor).toContainText('"credentials":');
   });
 
-  test('a run in a new window opens the page top-level, and its results still arrive in the playground', async ({ page, context }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.goto();
-    await playground.pickStarter('get-allowed-with-acao');
-    await playground.chooseRunContext('window');
-    await expect(playground.runContext).toContainText('as a top-level page in a new window');
-    // The choice is part of the scenario, so a copied link keeps it.
-    await expect.poll(async () => (await playground.scenarioInUrl())?.context).toBe('window');
-    const before = page.url();
-    const opened = context.waitForEvent('page');
-    await playground.run();
-    const runWindow = await opened;
-    await runWindow.waitForURL(/\/__cors-playground\/run/);
-    expect(await playground.waitForActual()).toBe('finished');
-    expect(await playground.requestRow(0)).toEqual({ predictedOutcome: 'ok', actualOutcome: 'ok', disagrees: false });
-    expect(await playground.logLines('actual')).toEqual(['200 {"items":[1,2,3]}']);
-    await expect(playground.runStatus).toContainText('Ran as a top-level page in a new window');
-    // The run page is top-level and cannot reach back into the playground.
-    expect(await runWindow.evaluate(() => ({ top: window.top === window, opener: window.opener }))).toEqual({ top: true, opener: null });
-    expect(page.url()).toBe(before);
-    await expect(page.getByTestId('run-frame')).toHaveCount(0);
+  test('a run in a new window opens the page top-level past the pop-up blocker, and its results still arrive in the playground', async ({ baseURL }) => {
+    const browser = await launchWithPopupBlocker();
+    try {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const playground = new PlaygroundPage(page);
+      await playground.goto();
+      await playground.pickStarter('get-allowed-with-acao');
+      await playground.chooseRunContext('window');
+      await expect(playground.runContext).toContainText('as a top-level page in a new window');
+      // The choice is part of the scenario, so a copied link keeps it.
+      await expect.poll(async () => (await playground.scenarioInUrl())?.context).toBe('window');
+      const before = page.url();
+      // The run page says from inside whether it is top-level and whether it can navigate the playground
+      // (the window is closed once the run reports, so it is asked as it loads).
+      const seen: unknown[] = [];
+      await context.exposeBinding('__reportPlacement', (_source, placement: unknown) => void seen.push(placement));
+      await context.addInitScript(() => {
+        if (location.pathname !== '/__cors-playground/run') return;
+        let playground = 'navigated';
+        try {
+          window.opener.top.location.href = 'about:blank';
+        } catch {
+          playground = 'refused';
+        }
+        (window as unknown as { __reportPlacement(p: unknown): void }).__reportPlacement({ top: window.top === window, playground });
+      });
+      const opened = context.waitForEvent('page');
+      await playground.run();
+      const runWindow = await opened;
+      expect(await playground.waitForActual()).toBe('finished');
+      expect(await playground.requestRow(0)).toEqual({ predictedOutcome: 'ok', actualOutcome: 'ok', disagrees: false });
+      expect(await playground.logLines('actual')).toEqual(['200 {"items":[1,2,3]}']);
+      await expect(playground.runStatus).toContainText('Ran as a top-level page in a new window');
+      // The run page is top-level and cannot navigate the playground away.
+      expect(seen).toEqual([{ top: true, playground: 'refused' }]);
+      expect(page.url()).toBe(before);
+      // The run is over, so its window is gone.
+      await expect.poll(() => runWindow.isClosed()).toBe(true);
+      await expect(page.getByTestId('run-frame')).toHaveCount(0);
+    } finally {
+      await browser.close();
+    }
   });
 
-  test('a blocked pop-up stops the window run with a notice that says what to do', async ({ page }) => {
-    // The browser's pop-up blocker is the boundary here: it answers window.open with null.
-    await page.addInitScript(() => {
-      window.open = () => null;
-    });
+  test('Stop closes the run window, also while the sandbox is still being created', async ({ page, context }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
     await playground.pickStarter('get-allowed-with-acao');
+    await playground.setClientCode('for (;;) {}');
     await playground.chooseRunContext('window');
+    // Hold the first sandbox request, so the run stays in "creating" with its blank window open.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/sandboxes', async (route) => {
+      await held;
+      await route.continue();
+    });
+    let opened = context.waitForEvent('page');
     await playground.run();
-    expect(await playground.waitForActual()).toBe('failed');
-    await expect(playground.notice).toContainText('blocked the new window');
-    await expect(playground.notice).toContainText('run in a frame');
-    // Back to the frame, the same scenario runs.
-    await playground.chooseRunContext('frame');
+    let runWindow = await opened;
+    await expect(playground.runStatus).toHaveAttribute('data-status', 'creating');
+    await page.getByTestId('stop-button').click();
+    await expect.poll(() => runWindow.isClosed()).toBe(true);
+    await expect(playground.runStatus).toHaveAttribute('data-status', 'failed');
+    await expect(playground.runStatus).toContainText('You stopped the run');
+    // The held request goes on now; the playground deletes the sandbox nobody will run.
+    release();
+
+    // Stopped while its looping page runs: the window goes at once, not at the time limit.
+    opened = context.waitForEvent('page');
+    await playground.run();
+    runWindow = await opened;
+    await expect(playground.runStatus).toHaveAttribute('data-status', 'running');
+    // Its page never finishes loading: the loop holds its thread.
+    await runWindow.waitForURL(/\/__cors-playground\/run/, { waitUntil: 'commit' });
+    await page.getByTestId('stop-button').click();
+    await expect.poll(() => runWindow.isClosed()).toBe(true);
+    await expect(playground.runStatus).toContainText('You stopped the run');
+    await expect(page.getByTestId('stop-button')).toHaveCount(0);
+  });
+
+  test('a blocked pop-up stops the window run with a notice that says what to do', async ({ baseURL }) => {
+    const browser = await launchWithPopupBlocker();
+    try {
+      const page = await (await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } })).newPage();
+      const playground = new PlaygroundPage(page);
+      await playground.goto();
+      await playground.pickStarter('get-allowed-with-acao');
+      await playground.chooseRunContext('window');
+      // A Run the blocker refuses: the page's user activation is used up by a first pop-up, then
+      // Run is clicked from script, which grants none.
+      await page.evaluate(() => {
+        window.open('', '_blank')?.close();
+        document.querySelector<HTMLButtonElement>('[data-testid="run-button"]')!.click();
+      });
+      expect(await playground.waitForActual()).toBe('failed');
+      await expect(playground.notice).toContainText('blocked the new window');
+      await expect(playground.notice).toContainText('run in a frame');
+      // Back to the frame, the same scenario runs.
+      await playground.chooseRunContext('frame');
+      await playground.run();
+      expect(await playground.waitForActual()).toBe('finished');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('in a browser that blocks third-party cookies, the credential-theft row says why the cookie was not sent', async ({ page }) => {
+    // Playwright's contexts are incognito profiles: they block third-party cookies, and the starter assumes a regular profile.
+    const playground = new PlaygroundPage(page);
+    await playground.goto();
+    await playground.pickStarter('credential-theft-reflected-origin');
     await playground.run();
     expect(await playground.waitForActual()).toBe('finished');
+    expect(await playground.waitForPrediction()).toBe('done');
+    const account = page.getByTestId('request-row-1');
+    await expect(account.getByTestId('actual-cookies')).toHaveText('none');
+    await expect(account.getByTestId('third-party-cookies-note')).toContainText('this browser blocks third-party cookies');
+    await expect(account.getByTestId('third-party-cookies-note')).toContainText('"thirdPartyCookies": "blocked"');
+    // The login request carried no cookie on either side: no note there.
+    await expect(page.getByTestId('request-row-0').getByTestId('third-party-cookies-note')).toHaveCount(0);
   });
 
   test('the credential-theft starter runs, and the server log shows the session cookie on the bank’s request', async ({ browser, baseURL }) => {

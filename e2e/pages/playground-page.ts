@@ -156,6 +156,11 @@ export class PlaygroundPage {
   async requestRow(index: number): Promise<RequestRowState> {
     const row = this.row(index);
     await expect(row).toBeVisible();
+    // After a run the predicted side is redone with the run's sandbox: read it once that is settled,
+    // not the preview's prediction it replaces.
+    const ran = await this.runStatus.getAttribute('data-status');
+    if (ran === 'finished' || ran === 'timeout') await expect(this.predictionStatus).toHaveAttribute('data-basis', 'sandbox');
+    await this.waitForPrediction();
     const outcome = async (side: 'predicted' | 'actual') => (await row.getByTestId(`${side}-cell`).getAttribute('data-outcome')) as Outcome | null;
     return {
       predictedOutcome: await outcome('predicted'),

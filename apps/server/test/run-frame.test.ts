@@ -15,6 +15,17 @@ describe('the run frame page (the "frame" run context outside the web app)', () 
     expect(page.body).toContain(`<iframe src="${created.runUrl}" sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals"`);
   });
 
+  it('lets the page frame only the sandbox page origin, be framed only by the playground, and send no Referer', async () => {
+    playground = await app();
+    const created = await createSandbox(playground);
+    const page = await playground.app.inject({ url: `/run-frame/${created.id}`, headers: { host: 'localhost:8080' } });
+    const policy = String(page.headers['content-security-policy']).split(/;\s*/);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain(`frame-src ${new URL(created.runUrl).origin}`);
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
   it('answers 404 for a sandbox it does not hold, and is not served on sandbox hosts', async () => {
     playground = await app();
     const created = await createSandbox(playground);
@@ -22,6 +33,8 @@ describe('the run frame page (the "frame" run context outside the web app)', () 
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'sandbox-not-found' });
     const onSandbox = await playground.app.inject({ url: `/run-frame/${created.id}`, headers: { host: hostOf(created.origins.app!) } });
-    expect(onSandbox.body).not.toContain('<iframe');
+    // The sandbox's own answer: its origin "app" has no such route.
+    expect(onSandbox.statusCode).toBe(404);
+    expect(onSandbox.body).toBe(`No route of origin "app" matches GET /run-frame/${created.id}.`);
   });
 });

@@ -5,7 +5,7 @@ import { createPredictorBridge } from './predict/predictor-bridge';
 import { connectPredictor } from './predict/prediction-controller';
 import { startPreviewPredictions } from './predict/preview-scheduler';
 import { configureRuns } from './run/run-controller';
-import { openRunWindow } from './run/run-window';
+import { createRunWindowOpener } from './run/run-window';
 import { startHashSync } from './scenario/hash-sync';
 import { initialAddressing } from './scenario/preview-origins';
 import { setUi } from './store/store';
@@ -22,7 +22,7 @@ connectPredictor(createPredictorBridge({ document, src: new URL('predictor.html'
 configureRuns({
   fetch: window.fetch.bind(window),
   EventSource: window.EventSource,
-  openWindow: () => openRunWindow((url, target) => window.open(url, target)),
+  openWindow: createRunWindowOpener(document, clock),
   ...clock,
 });
 // Vite's dev server proxies /api to the playground server on :8080.

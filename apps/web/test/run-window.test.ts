@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureRuns, POPUP_BLOCKED_MESSAGE, POPUP_BLOCKED_STATUS, runScenario, type RunWindow } from '../src/run/run-controller';
+import { configureRuns, POPUP_BLOCKED_MESSAGE, POPUP_BLOCKED_STATUS, runScenario, stopRunByUser, type RunWindow } from '../src/run/run-controller';
 import { chooseRunContext } from '../src/store/actions';
 import { getState } from '../src/store/store';
 
@@ -13,16 +13,22 @@ class SilentEventSource {
   close() {}
 }
 
-function environment(openWindow: () => RunWindow | null) {
-  const fetchImpl = vi.fn(async () => new Response(JSON.stringify(sandbox), { status: 201 }));
+function environment(openWindow: () => RunWindow | null, timers: Array<() => void> = [], created = () => new Response(JSON.stringify(sandbox), { status: 201 })) {
+  const fetchImpl = vi.fn(async () => created());
   configureRuns({
     fetch: fetchImpl as unknown as typeof fetch,
     EventSource: SilentEventSource as unknown as typeof EventSource,
-    setTimeout: () => 0,
+    setTimeout: (callback) => timers.push(callback),
     clearTimeout: () => undefined,
     openWindow,
   });
   return fetchImpl;
+}
+
+/** A run window that records whether the playground closed it. */
+function trackedWindow() {
+  const state = { closed: 0 };
+  return { state, open: () => ({ navigate: () => undefined, close: () => void state.closed++ }) };
 }
 
 describe('a run in the window context', () => {
@@ -55,5 +61,33 @@ describe('a run in the window context', () => {
     await runScenario();
     expect(openWindow).not.toHaveBeenCalled();
     expect(getState().ui.run).toMatchObject({ status: 'running', context: 'frame', frameUrl: sandbox.runUrl });
+  });
+
+  it('closes the window when the run times out, so code still running there stops', async () => {
+    const window = trackedWindow();
+    const timers: Array<() => void> = [];
+    environment(window.open, timers);
+    await runScenario();
+    expect(window.state.closed).toBe(0);
+    for (const fire of timers) fire();
+    expect(getState().ui.run.status).toBe('timeout');
+    expect(window.state.closed).toBe(1);
+  });
+
+  it('closes the window when the user stops the run', async () => {
+    const window = trackedWindow();
+    environment(window.open);
+    await runScenario();
+    stopRunByUser();
+    expect(getState().ui.run).toMatchObject({ status: 'failed' });
+    expect(window.state.closed).toBe(1);
+  });
+
+  it('closes the blank window when the sandbox cannot be created', async () => {
+    const window = trackedWindow();
+    environment(window.open, [], () => new Response(JSON.stringify({ error: 'too-many-sandboxes', message: 'busy' }), { status: 429 }));
+    await runScenario();
+    expect(getState().ui.run.status).toBe('failed');
+    expect(window.state.closed).toBe(1);
   });
 });

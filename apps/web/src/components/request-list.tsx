@@ -39,7 +39,7 @@ function PredictionStatus() {
   if (failed) text = prediction.message ?? 'prediction failed';
   const title = prediction.basis === 'preview' ? 'Predicted with a placeholder sandbox; Run predicts again with the real one' : 'Predicted with the origins of the run’s sandbox';
   return (
-    <span className={failed ? 'column-tag prediction-failed' : 'column-tag'} data-testid="prediction-status" data-status={prediction.status} title={prediction.message ?? title}>
+    <span className={failed ? 'column-tag prediction-failed' : 'column-tag'} data-testid="prediction-status" data-status={prediction.status} data-basis={prediction.basis} title={prediction.message ?? title}>
       {text}
     </span>
   );

@@ -1,6 +1,8 @@
 import type { RequestRecord } from '@cors-playground/scenario';
 import { describeUrl, type RequestRowModel } from '../view/comparison';
+import { usePlaygroundStore } from '../store/store';
 import { apiLabel } from '../view/request-api';
+import { blockedThirdPartyCookiesNote } from '../view/third-party-cookies';
 import { RecordCell } from './record-cell';
 
 export interface RequestRowProps {
@@ -39,6 +41,8 @@ export function RequestRow({ row, comparable, predictedPlaceholder, actualPlaceh
   const shown: RequestRecord | null = row.predicted ?? row.actual;
   const where = shown ? describeUrl(shown) : null;
   const differs = comparable && row.differing.size > 0;
+  const ran = usePlaygroundStore((state) => state.ui.run.scenario);
+  const cookiesNote = comparable && row.differing.has('cookies') ? blockedThirdPartyCookiesNote(ran, row.predicted, row.actual) : null;
   return (
     <article className={differs ? 'request-row disagrees' : 'request-row'} data-testid={`request-row-${row.index}`} data-disagrees={differs}>
       <header className="request-row-head">
@@ -59,6 +63,11 @@ export function RequestRow({ row, comparable, predictedPlaceholder, actualPlaceh
         <RecordCell side="predicted" record={row.predicted} differing={row.differing} placeholder={predictedPlaceholder} trace={row.trace} />
         <RecordCell side="actual" record={row.actual} differing={row.differing} placeholder={actualPlaceholder} stale={actualStale} />
       </div>
+      {cookiesNote && (
+        <p className="row-note" data-testid="third-party-cookies-note">
+          {cookiesNote}
+        </p>
+      )}
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { runScenario } from '../run/run-controller';
+import { runScenario, stopRunByUser } from '../run/run-controller';
 import { usePlaygroundStore } from '../store/store';
 
 /** How the run shortcut is written on this platform (navigator.platform is passed in). */
@@ -22,6 +22,17 @@ export function RunButton({ shortcut }: { shortcut: string }) {
       <span aria-hidden="true" className="run-icon">▶</span>
       {busy ? 'Running…' : 'Run'}
       <kbd>{shortcut}</kbd>
+    </button>
+  );
+}
+
+/** Shown while a run goes on: ends it now, rather than at its time limit, and closes its window or frame. */
+export function StopButton() {
+  const status = usePlaygroundStore((state) => state.ui.run.status);
+  if (status !== 'creating' && status !== 'running') return null;
+  return (
+    <button type="button" className="ghost-button" data-testid="stop-button" title="Stop the run now" onClick={stopRunByUser}>
+      Stop
     </button>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CORS_LIBRARY, SERVER_FRAMEWORKS, serverCode, type Scenario, type ServerFramework } from '@cors-playground/scenario';
+import { colorizedTokens, type ColorizedToken } from '../editor/colorized-tokens';
 import { loadMonaco } from '../editor/monaco-loader';
 import { usePlaygroundStore } from '../store/store';
 import { useCodeOrigins } from '../view/server-code-origins';
@@ -17,21 +18,19 @@ function defaultFramework(scenario: Scenario, label: string): ServerFramework {
 }
 
 /** Monaco's tokenizer colours the code once Monaco is loaded; until then it shows as plain text. */
-function useColorized(code: string): string | null {
-  const [html, setHtml] = useState<{ code: string; html: string } | null>(null);
+function useColorized(code: string): ColorizedToken[] | null {
+  const [colored, setColored] = useState<{ code: string; tokens: ColorizedToken[] } | null>(null);
   useEffect(() => {
     let current = true;
     void loadMonaco()
       .then(({ monaco }) => monaco.editor.colorize(code, 'javascript', { tabSize: 2 }))
-      // Monaco writes spaces as no-break spaces; inside the code's strings a copied selection
-      // would carry them, so they go back to plain spaces (the <pre> keeps them).
-      .then((colored) => current && setHtml({ code, html: colored.replace(/&nbsp;|&#160;|\u00a0/g, ' ') }))
+      .then((html) => current && setColored({ code, tokens: colorizedTokens(html, new DOMParser()) }))
       .catch(() => undefined);
     return () => {
       current = false;
     };
   }, [code]);
-  return html?.code === code ? html.html : null;
+  return colored?.code === code ? colored.tokens : null;
 }
 
 function CopyCodeButton({ code, clipboard }: { code: string; clipboard: ServerCodeViewProps['clipboard'] }) {
@@ -103,13 +102,11 @@ export function ServerCodeView({ clipboard }: ServerCodeViewProps) {
         )}
         one handler per route. Origins as in {where?.source === 'run' ? 'this run’s sandbox' : 'the preview; a run’s sandbox has its own host names'}.
       </p>
-      {colorized === null ? (
-        <pre className="server-code-text" data-testid="server-code-text">
-          {code}
-        </pre>
-      ) : (
-        <pre className="server-code-text" data-testid="server-code-text" dangerouslySetInnerHTML={{ __html: colorized }} />
-      )}
+      <pre className="server-code-text" data-testid="server-code-text" data-colorized={colorized !== null}>
+        {colorized === null
+          ? code
+          : colorized.map((token, index) => (token.className ? <span key={index} className={token.className}>{token.text}</span> : token.text))}
+      </pre>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { CopyLinkButton, type CopyLinkProps } from './copy-link-button';
-import { RunButton } from './run-button';
+import { RunButton, StopButton } from './run-button';
 import { RunContextPicker } from './run-context-picker';
 import { StarterPicker } from './starter-picker';
 
@@ -18,6 +18,7 @@ export function TopBar({ shortcut, ...copyLink }: CopyLinkProps & { shortcut: st
       <div className="top-bar-spacer" />
       <CopyLinkButton {...copyLink} />
       <RunContextPicker />
+      <StopButton />
       <RunButton shortcut={shortcut} />
     </header>
   );

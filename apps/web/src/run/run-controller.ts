@@ -37,7 +37,7 @@ let token = 0;
 let events: RunEvents | null = null;
 let watchdog: number | null = null;
 let exchangeBatch: ExchangeBatch | null = null;
-/** The window of the latest run in the window context; closed when the next run starts. */
+/** The window of the current run in the window context; closed as soon as the run is over or stopped. */
 let runWindow: RunWindow | null = null;
 
 export function configureRuns(next: RunEnvironment): void {
@@ -53,17 +53,35 @@ function release(): void {
   watchdog = null;
 }
 
-/** Stops listening to the current run and removes its frame. */
+/** A run's window goes as soon as its run is over: client code there (a loop, timers) would run on unwatched. */
+function closeRunWindow(): void {
+  runWindow?.close();
+  runWindow = null;
+}
+
+/** Stops listening to the current run and removes its frame or closes its window. */
 export function stopRun(): void {
   token++;
   release();
+  closeRunWindow();
   setRun((run) => (run.status === 'creating' || run.status === 'running' ? { status: 'idle', frameUrl: null } : { frameUrl: null }));
 }
 
+export const STOPPED_STATUS = 'You stopped the run; what it had done so far is shown.';
+
+/** The Stop button: ends the run here at once, and deletes its sandbox so the server ends it too. */
+export function stopRunByUser(): void {
+  const { status, sandbox } = getState().ui.run;
+  if (status !== 'creating' && status !== 'running') return;
+  stopRun();
+  if (sandbox && environment) void deleteSandbox(environment.fetch, sandbox.id);
+  setRun(() => ({ status: 'failed', message: STOPPED_STATUS }));
+}
 
 function finish(mine: number, reason: RunEndReason | 'failed', message: string | null): void {
   if (mine !== token) return;
   release();
+  closeRunWindow();
   setRun(() => ({ status: reason, frameUrl: null, message }));
 }
 
@@ -83,7 +101,6 @@ export async function runScenario(): Promise<void> {
   const mine = token;
   const ran = scenario.validation.scenario;
   const { context } = ran;
-  runWindow?.close();
   // Opened now, while the click still counts as a user gesture: after the sandbox request the
   // browser would block it. It stays blank until the sandbox exists.
   runWindow = context === 'window' ? env.openWindow() : null;
@@ -95,9 +112,13 @@ export async function runScenario(): Promise<void> {
   setRun(() => ({ ...IDLE_RUN, status: 'creating', revision: scenario.revision, context, scenario: ran }));
 
   const created = await createSandbox(env.fetch, scenario.input);
-  if (mine !== token) return;
+  if (mine !== token) {
+    // Stopped (or run again) while the sandbox was being made: nobody will run it.
+    if (created.ok) void deleteSandbox(env.fetch, created.sandbox.id);
+    return;
+  }
   if (!created.ok) {
-    runWindow?.close();
+    closeRunWindow();
     setRun(() => ({ status: 'failed', message: created.message, errors: created.errors }));
     return;
   }
@@ -109,7 +130,8 @@ export async function runScenario(): Promise<void> {
   exchangeBatch = batch;
   events = openRunEvents(env.EventSource, sandbox.eventsUrl, {
     exchange: (exchange) => mine === token && batch.add(exchange),
-    report: (report) => mine === token && (batch.flush(), setRun(() => ({ report }))),
+    // The harness has reported: the run is over in its window, whatever the window's code still does.
+    report: (report) => mine === token && (batch.flush(), closeRunWindow(), setRun(() => ({ report }))),
     actual: (actual) => mine === token && (batch.flush(), setRun(() => ({ actual }))),
     end: (reason, cap) => {
       if (mine === token) batch.flush();
