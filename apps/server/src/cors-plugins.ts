@@ -1,7 +1,9 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
 import fastifyCors from '@fastify/cors';
 import expressCors, { type CorsOptions } from 'cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { InstanceCache } from './instance-cache';
 import { findRoute, liveCorsOptions, pathnameOf, type CorsPluginConfig, type LiveCorsOptions, type Scenario } from '@cors-playground/scenario';
 
 /**
@@ -16,7 +18,8 @@ import { findRoute, liveCorsOptions, pathnameOf, type CorsPluginConfig, type Liv
  * @fastify/cors is registered with static options, as `fastify.register(cors, options)` in the
  * server code the playground shows: its options delegator would mark every option set dynamic,
  * which adds `Vary: Origin` to every answer, even for a fixed origin. One instance serves every
- * origin with the same live options; a bounded cache keeps the most recently used.
+ * origin with the same live options; a bounded cache keeps the most recently used, and drops those
+ * naming a sandbox's origins when the sandbox is deleted (instance-cache.ts: never under a request).
  */
 
 /** What the library did. `headers` are lines as written, names as the library spelt them. */
@@ -31,36 +34,60 @@ interface Pending {
   resolve(outcome: LibraryOutcome): void;
 }
 
+/**
+ * The libraries run a user's RegExp on every request's Origin. The schema refuses nested
+ * repetitions; overlapping alternatives such as `^(a|a)*$` still backtrack exponentially, so V8
+ * switches a RegExp to its linear-time engine once it backtracks too much (RegExps made after this).
+ */
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+
 const PENDING = new WeakMap<IncomingMessage, Pending>();
 const INSTANCE_CACHE_SIZE = 100;
-const instances = new Map<string, Promise<FastifyInstance>>();
+const instances = new InstanceCache<FastifyInstance>(INSTANCE_CACHE_SIZE, (instance) => instance.close());
 
 /** The lines Node's HTTP server writes by itself, which the request log leaves out. */
 const NODE_TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-/** The header lines a finished response carried, from the head Node wrote. */
-function writtenLines(response: ServerResponse): Array<[string, string]> {
-  const head = (response as ServerResponse & { _header?: string | null })._header ?? '';
-  return head
-    .split('\r\n')
-    .slice(1)
-    .filter((line) => line !== '')
-    .map((line): [string, string] => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon), line.slice(colon + 1).trim()];
-    })
-    .filter(([name]) => !NODE_TRANSPORT.has(name.toLowerCase()));
+type HeaderLines = Array<[string, string]>;
+
+/** A header value as lines: Node writes one line per item of a list. */
+function linesOf(name: string, value: unknown): HeaderLines {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, String(item)]);
+}
+
+/**
+ * Records the lines a response is given through writeHead (Fastify passes all of its headers
+ * there at once), then those set with setHeader before it, in the order Node writes them.
+ */
+function recordHead(response: ServerResponse): { lines(): HeaderLines; stop(): void } {
+  let given: HeaderLines = [];
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headers = args.find((arg, index) => index > 0 && typeof arg === 'object' && arg !== null);
+    if (Array.isArray(headers)) {
+      const flat = (headers as unknown[]).flat() as string[];
+      for (let index = 0; index + 1 < flat.length; index += 2) given.push([flat[index]!, flat[index + 1]!]);
+    } else if (headers) given = Object.entries(headers).flatMap(([name, value]) => linesOf(name, value));
+    return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof response.writeHead;
+  return {
+    stop: () => {
+      response.writeHead = writeHead;
+    },
+    lines: () => {
+      const names = new Set(given.map(([name]) => name.toLowerCase()));
+      const set = setLines(response).filter(([name]) => !names.has(name.toLowerCase()));
+      return [...set, ...given].filter(([name]) => !NODE_TRANSPORT.has(name.toLowerCase()));
+    },
+  };
 }
 
 /** The lines set on a response not yet written (res.setHeader), in the order they were set. */
-function setLines(response: ServerResponse): Array<[string, string]> {
+function setLines(response: ServerResponse): HeaderLines {
   // getRawHeaderNames (Node 15.13) keeps the case the library wrote; @types/node 20 lacks it.
   const names = (response as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();
-  return names.flatMap((name) => {
-    const value = response.getHeader(name);
-    if (value === undefined) return [];
-    return (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, String(item)]);
-  });
+  return names.flatMap((name) => linesOf(name, response.getHeader(name)));
 }
 
 /** Hands a request that the library let through back to the sandbox handler, with the lines the library set. */
@@ -98,36 +125,29 @@ function optionsKey(options: LiveCorsOptions): string {
   return JSON.stringify(options, (_key, value: unknown) => (value instanceof RegExp ? { regex: value.source, flags: value.flags } : value));
 }
 
-function fastifyInstance(options: LiveCorsOptions): Promise<FastifyInstance> {
-  const key = optionsKey(options);
-  let instance = instances.get(key);
-  if (instance) instances.delete(key);
-  else {
-    instance = createFastifyInstance(options);
-    instance.catch(() => instances.delete(key));
+async function runFastifyCors(options: LiveCorsOptions, routeMatches: boolean, request: IncomingMessage, response: ServerResponse): Promise<LibraryOutcome> {
+  const use = instances.acquire(optionsKey(options), () => createFastifyInstance(options));
+  try {
+    return await runOn(await use.value, routeMatches, request, response);
+  } finally {
+    use.release();
   }
-  instances.set(key, instance);
-  for (const [oldest, evicted] of instances) {
-    if (instances.size <= INSTANCE_CACHE_SIZE) break;
-    instances.delete(oldest);
-    void evicted.then((old) => old.close()).catch(() => undefined);
-  }
-  return instance;
 }
 
-async function runFastifyCors(options: LiveCorsOptions, routeMatches: boolean, request: IncomingMessage, response: ServerResponse): Promise<LibraryOutcome> {
-  const instance = await fastifyInstance(options);
+function runOn(instance: FastifyInstance, routeMatches: boolean, request: IncomingMessage, response: ServerResponse): Promise<LibraryOutcome> {
   const url = request.url;
+  const head = recordHead(response);
   return new Promise<LibraryOutcome>((resolve) => {
     let settled = false;
     const settle = (outcome: LibraryOutcome) => {
       if (settled) return;
       settled = true;
+      head.stop();
       PENDING.delete(request);
       request.url = url;
       resolve(outcome);
     };
-    const ended = () => settle({ ended: true, status: response.statusCode, headers: writtenLines(response), plugin: '@fastify/cors' });
+    const ended = () => settle({ ended: true, status: response.statusCode, headers: head.lines(), plugin: '@fastify/cors' });
     response.once('finish', ended);
     response.once('close', ended);
     PENDING.set(request, { routeMatches, resolve: (outcome) => {
@@ -154,11 +174,21 @@ function runExpressCors(options: LiveCorsOptions, request: IncomingMessage, resp
   expressCors(options as CorsOptions)(request, scratch, () => {
     passed = true;
   });
-  if (passed) return { ended: false, headers: setLines(scratch) };
-  const headers = writtenLines(scratch);
+  // The middleware writes with setHeader only, Content-Length included, then end().
+  const headers = setLines(scratch);
+  if (passed) return { ended: false, headers };
   response.writeHead(scratch.statusCode, headers.flat());
   response.end();
   return { ended: true, status: scratch.statusCode, headers, plugin: 'cors' };
+}
+
+/**
+ * Closes the instances whose options name a deleted sandbox's origins (`${origin:LABEL}` expanded):
+ * no request can use them again. Instances with no sandbox origin in their options stay shared.
+ */
+export function forgetSandboxOrigins(origins: readonly string[]): void {
+  const quoted = origins.map((origin) => JSON.stringify(origin));
+  instances.evict((key) => quoted.some((origin) => key.includes(origin)));
 }
 
 /**

@@ -3,7 +3,8 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { buildApp, type PlaygroundApp } from './app';
 import { resolveConfig, type ServerOptions } from './config';
-import { loadTls, type TlsSetup } from './tls';
+import { forgetSandboxOrigins } from './cors-plugins';
+import { loadTls, type LiveHostCheck, type TlsSetup } from './tls';
 
 type Scheme = 'http' | 'https';
 type Listener = HttpServer | HttpsServer;
@@ -58,11 +59,15 @@ function closeListeners(servers: Listener[]): Promise<unknown> {
  */
 export async function startServer(overrides: ServerOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(overrides);
-  const tls = config.ports.https.length > 0 ? await loadTls(config) : null;
+  const ports: Record<Scheme, number[]> = { http: [], https: [] };
+  // Set once the app exists; no TLS client connects before then.
+  let isLiveHost: LiveHostCheck = () => false;
+  const tls = config.ports.https.length > 0 ? await loadTls(config, (servername) => isLiveHost(servername)) : null;
   const playground = await buildApp(config);
+  isLiveHost = (servername) => ports.https.some((port) => playground.store.target(servername, port) !== null);
+  playground.store.onDelete((sandbox) => forgetSandboxOrigins(Object.values(sandbox.origins).map(({ origin }) => origin)));
   const { app } = playground;
   const servers: Listener[] = [];
-  const ports: Record<Scheme, number[]> = { http: [], https: [] };
   const [first, ...others] = config.bindAddresses;
   try {
     for (const scheme of ['http', 'https'] as const) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { escapeHtml } from '@cors-playground/scenario';
 import { RUN_PATH } from './harness/page';
 import type { SandboxStore } from './sandbox-store';
 
@@ -14,25 +15,36 @@ export const RUN_FRAME_PREFIX = '/run-frame/';
  * built from the sandbox the server holds, never taken from the request.
  */
 export function runFramePage(runUrl: string, title: string): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <link rel="icon" href="data:,">
-<title>${escape(title || 'CORS Playground run')} (in a frame)</title>
+<title>${escapeHtml(title || 'CORS Playground run')} (in a frame)</title>
 </head>
 <body>
-<iframe src="${escape(runUrl)}" sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals" title="Run of the client code"></iframe>
+<iframe src="${escapeHtml(runUrl)}" sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals" title="Run of the client code"></iframe>
 </body>
 </html>
 `;
+}
+
+/**
+ * The page holds one frame and nothing else: no script, style or fetch of its own, and only the
+ * sandbox's page origin may be framed. No Referer leaks the playground's path to the sandbox.
+ */
+export function runFrameHeaders(pageOrigin: string): Record<string, string> {
+  return {
+    'content-security-policy': `default-src 'none'; frame-src ${pageOrigin}; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'`,
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  };
 }
 
 export async function runFrameRoutes(app: FastifyInstance, { store }: { store: SandboxStore }) {
   app.get<{ Params: { id: string } }>(`${RUN_FRAME_PREFIX}:id`, async (request, reply) => {
     const sandbox = store.get(request.params.id);
     const page = sandbox.origins[sandbox.scenario.page]!;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(runFramePage(page.origin + RUN_PATH, sandbox.scenario.title));
+    return reply.type('text/html; charset=utf-8').headers(runFrameHeaders(page.origin)).send(runFramePage(page.origin + RUN_PATH, sandbox.scenario.title));
   });
 }

@@ -1,7 +1,10 @@
-import { X509Certificate } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSecureContext, type SecureContext } from 'node:tls';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { GeneralName, GeneralSubtree, GeneralSubtrees, id_ce_nameConstraints, NameConstraints } from '@peculiar/asn1-x509';
+import * as x509 from '@peculiar/x509';
 import { generate } from 'selfsigned';
 import type { ServerConfig } from './config';
 
@@ -25,27 +28,40 @@ const CA_KEY_FILE = 'ca.key';
 const DAY_MS = 86_400_000;
 /** Leaves are minted per process; 397 days is the longest lifetime browsers accept for a leaf. */
 const LEAF_DAYS = 397;
-/** Sites whose leaf is kept; a TLS client could name endless sites, so the oldest go past this. */
+/** Sites whose leaf is kept, the least recently used going first past this. */
 const MAX_CACHED_LEAVES = 256;
+/** Leaves minted at once; more wait their turn, and past MAX_WAITING_MINTS a handshake gets the fallback. */
+const MAX_CONCURRENT_MINTS = 2;
+const MAX_WAITING_MINTS = 64;
+
+/** Whether a TLS server name is a host of a live sandbox: only those get a leaf of their site. */
+export type LiveHostCheck = (servername: string) => boolean;
 
 interface Pem {
   cert: string;
   key: string;
 }
 
-export async function loadTls(config: Pick<ServerConfig, 'dataDir' | 'domain' | 'tls'>): Promise<TlsSetup> {
+/**
+ * `isLiveHost` keeps a TLS client from making the server mint (and cache) a leaf for any name it
+ * likes: other names get the fallback certificate, and a browser a certificate error.
+ */
+export async function loadTls(config: Pick<ServerConfig, 'dataDir' | 'domain' | 'tls'>, isLiveHost: LiveHostCheck): Promise<TlsSetup> {
   if (config.tls) {
     const provided = await providedCertificate(config.tls.certFile, config.tls.keyFile);
     return { serverOptions: provided, caCertFile: null };
   }
-  const ca = await localCertificateAuthority(config.dataDir);
-  const leaves = new LeafCertificates(ca.pem, config.domain);
+  const ca = await localCertificateAuthority(config.dataDir, config.domain);
+  const leaves = new LeafCertificates(ca.pem, config.domain, isLiveHost);
   const fallback = await leaves.mint(config.domain);
+  const fallbackContext = createSecureContext(fallback);
   return {
     serverOptions: {
       ...fallback,
       SNICallback: (servername, callback) => {
-        leaves.contextFor(servername).then((context) => callback(null, context), (error: Error) => callback(error));
+        const context = leaves.contextFor(servername);
+        if (!context) return callback(null, fallbackContext);
+        context.then((made) => callback(null, made), (error: Error) => callback(error));
       },
     },
     caCertFile: ca.certFile,
@@ -82,7 +98,7 @@ async function readPemFile(file: string, what: string): Promise<string> {
  * renamed into place, so two servers starting at once end up sharing one CA, never a key from one
  * and a certificate from the other.
  */
-async function localCertificateAuthority(dataDir: string): Promise<{ pem: Pem; certFile: string }> {
+async function localCertificateAuthority(dataDir: string, domain: string): Promise<{ pem: Pem; certFile: string }> {
   const folder = join(dataDir, LOCAL_CA_FOLDER);
   const certFile = join(folder, CA_CERT_FILE);
   const existing = await readLocalCa(folder);
@@ -92,7 +108,7 @@ async function localCertificateAuthority(dataDir: string): Promise<{ pem: Pem; c
   } catch (error) {
     throw new Error(`cannot create the data directory ${dataDir} (DATA_DIR): ${(error as Error).message}`);
   }
-  const fresh = await newCertificateAuthority();
+  const fresh = await newCertificateAuthority(domain);
   const staging = await mkdtemp(join(dataDir, `.${LOCAL_CA_FOLDER}-`));
   await writeFile(join(staging, CA_KEY_FILE), fresh.key, { mode: 0o600 });
   await writeFile(join(staging, CA_CERT_FILE), fresh.cert);
@@ -131,41 +147,89 @@ async function readLocalCa(folder: string): Promise<Pem | null> {
   return { cert, key };
 }
 
-async function newCertificateAuthority(): Promise<Pem> {
+/**
+ * A user trusts this CA in their browser, and its key sits in the data directory: a critical
+ * name constraint limits it to the playground's domain (and loopback addresses), so whoever reads
+ * the key cannot sign for any other site.
+ */
+function nameConstraints(domain: string): x509.Extension {
+  const permitted = [...new Set(['localhost', domain])].map((name) => new GeneralSubtree({ base: new GeneralName({ dNSName: name }) }));
+  const loopback = ['127.0.0.0/8', '::1/128'].map((range) => new GeneralSubtree({ base: new GeneralName({ iPAddress: range }) }));
+  const value = AsnConvert.serialize(new NameConstraints({ permittedSubtrees: new GeneralSubtrees([...permitted, ...loopback]) }));
+  return new x509.Extension(id_ce_nameConstraints, true, value);
+}
+
+async function newCertificateAuthority(domain: string): Promise<Pem> {
   const now = Date.now();
-  const made = await generate([{ name: 'commonName', value: 'CORS Playground local CA' }, { name: 'organizationName', value: 'CORS Playground' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(now - DAY_MS),
-    notAfterDate: new Date(now + 10 * 365 * DAY_MS),
-    extensions: [
-      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
-  return { cert: made.cert, key: made.private };
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  const keys = await globalThis.crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned(
+    {
+      serialNumber: randomBytes(16).toString('hex').replace(/^[89a-f]/, '1'),
+      name: 'CN=CORS Playground local CA, O=CORS Playground',
+      notBefore: new Date(now - DAY_MS),
+      notAfter: new Date(now + 10 * 365 * DAY_MS),
+      signingAlgorithm: algorithm,
+      keys,
+      extensions: [
+        new x509.BasicConstraintsExtension(true, 0, true),
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+        nameConstraints(domain),
+      ],
+    },
+    globalThis.crypto,
+  );
+  const key = Buffer.from(await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
+  return { cert: cert.toString('pem'), key: `-----BEGIN PRIVATE KEY-----\n${key.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n` };
 }
 
 /** Leaf certificates signed by the local CA, one per site domain, minted on first use and kept in memory. */
-class LeafCertificates {
+export class LeafCertificates {
   private readonly contexts = new Map<string, Promise<SecureContext>>();
+  private minting = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(
     private readonly ca: Pem,
     private readonly domain: string,
+    private readonly isLiveHost: LiveHostCheck,
+    private readonly cacheSize = MAX_CACHED_LEAVES,
   ) {}
 
-  /** The context for a server name: its site's leaf, or the leaf for the domain itself. */
-  contextFor(servername: string): Promise<SecureContext> {
-    const name = siteDomainOf(servername.toLowerCase(), this.domain) ?? this.domain;
+  /**
+   * The context for a server name: its site's leaf, already kept or minted now for a live
+   * sandbox's host; null (the fallback, the domain's leaf) for any other name, or when too many
+   * mints wait.
+   */
+  contextFor(servername: string): Promise<SecureContext> | null {
+    const host = servername.toLowerCase();
+    const name = siteDomainOf(host, this.domain);
+    if (name === null) return null;
     let context = this.contexts.get(name);
-    if (!context) {
-      context = this.mint(name).then((pem) => createSecureContext(pem));
-      context.catch(() => this.contexts.delete(name));
-      this.contexts.set(name, context);
-      if (this.contexts.size > MAX_CACHED_LEAVES) this.contexts.delete(this.contexts.keys().next().value!);
+    if (context) this.contexts.delete(name);
+    else {
+      if (!this.isLiveHost(host) || this.waiting.length >= MAX_WAITING_MINTS) return null;
+      const made = this.limited(() => this.mint(name)).then((pem) => createSecureContext(pem));
+      made.catch(() => {
+        if (this.contexts.get(name) === made) this.contexts.delete(name);
+      });
+      context = made;
     }
+    this.contexts.set(name, context);
+    if (this.contexts.size > this.cacheSize) this.contexts.delete(this.contexts.keys().next().value!);
     return context;
+  }
+
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.minting >= MAX_CONCURRENT_MINTS) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.minting++;
+    try {
+      return await work();
+    } finally {
+      this.minting--;
+      this.waiting.shift()?.();
+    }
   }
 
   /** A leaf for a site domain and every host one label below it, or for the domain itself (and loopback). */

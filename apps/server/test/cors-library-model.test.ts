@@ -169,3 +169,16 @@ describe('the request log of an origin that runs a CORS library', () => {
     ]);
   });
 });
+
+describe('a user pattern that backtracks exponentially', () => {
+  // Nested repetitions are refused by the schema; overlapping alternatives pass it. Without V8's
+  // linear-time fallback this Origin takes 2^40 steps and the request (and the server) never ends.
+  for (const plugin of ['@fastify/cors', 'cors'] as const) {
+    it(`${plugin}: cannot freeze the server with one crafted Origin`, async () => {
+      const sandbox = await createSandbox({ plugin, options: { origin: { regex: '^(a|a)*$' } } });
+      const answer = await real(sandbox, { name: 'crafted', method: 'GET', path: '/data', headers: () => ({ origin: `${'a'.repeat(40)}!` }) });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.some((line) => line.startsWith('access-control-allow-origin'))).toBe(false);
+    });
+  }
+});

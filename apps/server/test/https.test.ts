@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PeerCertificate } from 'node:tls';
+import type { AddressInfo } from 'node:net';
+import { connect, createServer as createTlsServer, type PeerCertificate } from 'node:tls';
 import { generate } from 'selfsigned';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHost } from '../src/app';
@@ -77,10 +78,40 @@ describe('https listeners', () => {
     expect(new X509Certificate(ca).ca).toBe(true);
   });
 
+  it('answers a server name of no live sandbox with the fallback certificate, minting nothing for it', async () => {
+    const server = await start();
+    const answer = await httpsGet(server.ports.https[0]!, 'app-aaaaaaaaaaaaaaaa.site-nobody.localhost', '/', undefined);
+    expect(answer.certificate.subjectaltname).not.toContain('site-nobody');
+    expect(answer.certificate.subjectaltname).toContain('DNS:localhost');
+  });
+
   it('reads a Host without a port as the default port of the connection’s scheme', () => {
     expect(parseHost('api-x.site-b.example.test', 443)).toEqual({ hostname: 'api-x.site-b.example.test', port: 443 });
     expect(parseHost('api-x.site-b.example.test')).toEqual({ hostname: 'api-x.site-b.example.test', port: 80 });
     expect(parseHost('api-x.site-b.example.test:8443', 443)?.port).toBe(8443);
+  });
+
+  it('makes a local CA whose key can sign only for localhost: a TLS client refuses its leaf for another domain', async () => {
+    const server = await start();
+    const ca = { cert: await readFile(server.caCertFile!, 'utf8'), key: await readFile(join(dataDir, 'local-ca', 'ca.key'), 'utf8') };
+    const signed = async (name: string) => {
+      const leaf = await generate([{ name: 'commonName', value: name }], { keyType: 'ec', algorithm: 'sha256', ca, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: name }] }] });
+      const tlsServer = createTlsServer({ cert: leaf.cert, key: leaf.private }, (socket) => socket.end());
+      await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+      const port = (tlsServer.address() as AddressInfo).port;
+      const error = await new Promise<string | null>((resolve, reject) => {
+        const socket = connect({ host: '127.0.0.1', port, servername: name, ca: ca.cert, rejectUnauthorized: false }, () => {
+          resolve(socket.authorized ? null : String(socket.authorizationError));
+          socket.end();
+        });
+        socket.on('error', reject);
+      });
+      tlsServer.close();
+      return error;
+    };
+    // OpenSSL: "permitted subtree violation" (Node reports it as UNSPECIFIED).
+    expect(await signed('bank.example')).not.toBeNull();
+    expect(await signed('x.site-a.localhost')).toBeNull();
   });
 
   it('keeps the local CA in the data directory and reuses it on the next start', async () => {

@@ -110,7 +110,9 @@ describe('cors-playground predict', () => {
     [['predict', 'missing.json'], /^missing\.json: cannot read it \(ENOENT\)/],
     [['launch'], /^Unknown command "launch"/],
     [[], /^cors-playground: predict and check/],
-    [['serve', '--https-port', 'x'], /^--port, --second-port, --https-port and --second-https-port take whole numbers/],
+    [['serve', '--https-port', 'x'], /^--https-port \(HTTPS_PORT\) takes a whole number from 0 to 65535, not "x"/],
+    [['serve', '--port=-1'], /^--port \(PORT\) takes a whole number from 0 to 65535, not "-1"/],
+    [['serve', '--tls-cert', 'a.pem'], /^--tls-cert \(TLS_CERT\) and --tls-key \(TLS_KEY\) go together/],
     [['serve', '--bogus'], /Unknown option '--bogus'/],
   ])('exits 2 with a usage message for %j', async (argv, message) => {
     const { code, stderr } = await cli(...argv);

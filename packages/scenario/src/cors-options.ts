@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNestedRepetition } from './safe-pattern';
 
 /**
  * The options of the two CORS libraries a sandbox origin can run (`servers.LABEL.cors`), as data:
@@ -23,6 +24,13 @@ const headerText = z
   .max(8 * 1024, 'at most 8192 characters')
   .regex(HEADER_TEXT, 'holds a character Node cannot send in a header value (a control character, or one above U+00FF)');
 
+/**
+ * The server runs the pattern on every request's Origin, so a pattern that backtracks
+ * exponentially (ReDoS) would let one request freeze it: nested repetitions are refused
+ * (safe-pattern.ts), and the length cap bounds what the check reads.
+ */
+const MAX_PATTERN_LENGTH = 256;
+
 const ORIGIN_TEMPLATE = /\$\{origin:([a-z][a-z0-9-]{0,19})\}/g;
 
 export const regexOptionSchema = z
@@ -30,7 +38,7 @@ export const regexOptionSchema = z
     regex: z
       .string()
       .min(1, 'an empty pattern matches every origin; write true to reflect any origin')
-      .max(1024, 'at most 1024 characters')
+      .max(MAX_PATTERN_LENGTH, `at most ${MAX_PATTERN_LENGTH} characters`)
       .describe(
         'The pattern, as `new RegExp(pattern, flags)` reads it; RegExp.test runs it on the request Origin, e.g. `http://app-k3j9x.site-a.localhost:8080`. It is not anchored for you: write ^ and $, and escape dots. Templates are not expanded here.',
       ),
@@ -45,6 +53,14 @@ export const regexOptionSchema = z
       new RegExp(value.regex, value.flags);
     } catch (error) {
       context.addIssue({ code: 'custom', path: ['regex'], message: `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}` });
+      return;
+    }
+    if (hasNestedRepetition(value.regex)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['regex'],
+        message: 'nests a repetition inside a repetition (as in (a+)+), or uses syntax that cannot be checked for it: such a pattern can take exponential time on one crafted Origin and freeze the server; write each part once, e.g. ^https://[a-z0-9-]+\\.example\\.com$',
+      });
     }
   })
   .describe('A regular expression: the request Origin is reflected when it matches.');

@@ -40,6 +40,12 @@ describe('servers.LABEL.cors', () => {
     ]);
   });
 
+  it('refuses a pattern that can backtrack exponentially on a crafted Origin, and an overlong one, by field', () => {
+    const [nested, long] = errorsOf({ plugin: '@fastify/cors', options: { origin: [{ regex: '^https://(a+)+\\.example$' }, { regex: `^${'a'.repeat(300)}$` }] } });
+    expect(nested).toMatch(/^servers\.api\.cors\.options\.origin\[0\]\.regex: nests a repetition inside a repetition .*freeze the server/);
+    expect(long).toBe('servers.api.cors.options.origin[1].regex: at most 256 characters');
+  });
+
   it('names an unknown plugin and a template that names no origin', () => {
     expect(errorsOf({ plugin: 'express-cors' })).toEqual(['servers.api.cors.plugin: must be "@fastify/cors" or "cors" (the Express middleware)']);
     expect(errorsOf({ plugin: 'cors', options: { origin: ['${origin:nope}'] } })).toEqual([
