@@ -1,4 +1,4 @@
-import { messengerMessage, type RequestRecord, type Route } from '@cors-playground/scenario';
+import { messengerMessage, PONG_WAIT_MS, type FrameHandle, type ReceivedMessage, type RequestRecord, type Route } from '@cors-playground/scenario';
 import { getHeader } from './header-list';
 import { parseMimeTypeEssence } from './mime-type';
 import { domException, HTML_SPEC, newRecord, pageVerdict } from './page-api-support';
@@ -18,23 +18,6 @@ import type { RequestTrace } from './request-record';
  */
 const CROSS_ORIGIN_OBJECTS = `${HTML_SPEC}nav-history-apis.html#crossoriginproperties-(-o-)`;
 const POST_MESSAGE = `${HTML_SPEC}web-messaging.html#window-post-message-steps`;
-/** How long the harness waits for a page that is not a messenger to answer its ping. */
-export const PONG_WAIT_MS = 1_000;
-
-export interface ReceivedMessage {
-  data: unknown;
-  origin: string;
-}
-
-export interface FrameHandle {
-  url: string;
-  loaded: boolean;
-  readable: boolean;
-  error: string | null;
-  post(message: unknown, targetOrigin: string): Promise<void>;
-  messages(): ReceivedMessage[];
-  close(): void;
-}
 
 interface Navigation {
   /** The URL of the document the navigation ended on. */

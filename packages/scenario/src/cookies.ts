@@ -1,3 +1,4 @@
+import { cookieHeaderPairs, splitSetCookie, type CookieAttribute } from './cookie-syntax';
 import { siteOf } from './hosts';
 import { TOKEN_PATTERN, type Scenario } from './schema';
 
@@ -19,12 +20,11 @@ export interface CookieLineError {
 }
 
 const hasTemplate = (text: string) => text.includes('${');
-
-/** Splits "NAME=VALUE" at its first "="; null when there is none. */
-function splitPair(text: string): { name: string; value: string } | null {
-  const at = text.indexOf('=');
-  return at === -1 ? null : { name: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
-}
+/**
+ * A template the request fills in. Checked on the line as written: an expansion could hold "; "
+ * and add attributes, so a Set-Cookie line may only use templates the scenario fixes (origins).
+ */
+const REQUEST_TEMPLATE = /\$\{request[.:]/;
 
 /**
  * What is wrong with one Set-Cookie line sent by an origin of `site`, or null. A browser silently
@@ -33,23 +33,21 @@ function splitPair(text: string): { name: string; value: string } | null {
  * seeing the browser refuse it is a lesson.
  */
 export function setCookieLineError(line: string, site: string): string | null {
-  const [first = '', ...attributes] = line.split(';');
-  const pair = splitPair(first);
-  if (pair === null) return `"${first.trim()}" is not NAME=VALUE: a Set-Cookie line starts with the cookie's name, "=" and its value, then "; " and attributes`;
+  if (REQUEST_TEMPLATE.test(line)) {
+    return 'cannot hold a ${request.…} template: the request would choose what the line holds, such as "1; Domain=localhost", past the Domain check; write the value out (${origin:LABEL} is allowed)';
+  }
+  const { pair, attributes } = splitSetCookie(line);
+  if (!pair.hasEquals) return `"${pair.value}" is not NAME=VALUE: a Set-Cookie line starts with the cookie's name, "=" and its value, then "; " and attributes`;
   if (pair.name === '') return 'the cookie has no name (nothing before "=")';
   if (!hasTemplate(pair.name) && !TOKEN_PATTERN.test(pair.name)) return `the cookie name "${pair.name}" is not a token (letters, digits and !#$%&'*+-.^_\`|~)`;
-  for (const part of attributes) {
-    if (part.trim() === '') continue;
-    const error = attributeError(part.trim(), site);
+  for (const attribute of attributes) {
+    const error = attributeError(attribute, site);
     if (error) return error;
   }
   return null;
 }
 
-function attributeError(text: string, site: string): string | null {
-  const split = splitPair(text);
-  const written = split ? split.name : text;
-  const value = split ? split.value : '';
+function attributeError({ text, name: written, value, hasValue }: CookieAttribute, site: string): string | null {
   const name = ATTRIBUTE_BY_LOWER_NAME.get(written.toLowerCase());
   if (name === undefined) return `"${written}" is not a cookie attribute (browsers ignore it; known: ${COOKIE_ATTRIBUTES.join(', ')})`;
   if (hasTemplate(value) && name !== 'Domain') return null;
@@ -65,7 +63,7 @@ function attributeError(text: string, site: string): string | null {
     case 'SameSite':
       return SAME_SITE_VALUES.some((known) => known.toLowerCase() === value.toLowerCase()) ? null : `SameSite=${value} must be Strict, Lax or None`;
     default:
-      return split ? `${name} takes no value (write "${name}", not "${text}")` : null;
+      return hasValue ? `${name} takes no value (write "${name}", not "${text}")` : null;
   }
 }
 
@@ -106,14 +104,7 @@ export function setCookieErrors(scenario: Scenario, formatPath: (path: ReadonlyA
 
 /** The names of the cookies in `Cookie` header values ("a=1; b=2"), sorted. */
 export function cookieNames(cookieHeaderValues: readonly string[]): string[] {
-  const names: string[] = [];
-  for (const value of cookieHeaderValues) {
-    for (const part of value.split(';')) {
-      const trimmed = part.trim();
-      if (trimmed === '') continue;
-      const at = trimmed.indexOf('=');
-      names.push(at === -1 ? '' : trimmed.slice(0, at).trim());
-    }
-  }
-  return names.sort();
+  return cookieHeaderPairs(cookieHeaderValues)
+    .map(({ name }) => name)
+    .sort();
 }

@@ -1,3 +1,4 @@
+import { scriptJson } from './html-text';
 import type { Route } from './schema';
 import { expandTemplates, type TemplateContext } from './templates';
 
@@ -14,11 +15,6 @@ import { expandTemplates, type TemplateContext } from './templates';
  * then hide them).
  */
 export const MESSENGER_MARKER = '__corsPlaygroundMessenger';
-
-/** JSON that is safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
 
 export function messengerScript(data: string | undefined, targetOrigin: string): string {
   const marker = scriptJson(MESSENGER_MARKER);

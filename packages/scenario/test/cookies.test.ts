@@ -38,7 +38,15 @@ describe('Set-Cookie validation', () => {
     expect(errorsOf(bank('sid=1; Expires=tomorrow'))[0]).toContain('Expires=tomorrow is not a date');
     expect(errorsOf(bank('sid=1; Secured'))[0]).toContain('"Secured" is not a cookie attribute');
     expect(errorsOf(bank('sid=1; Path=api'))[0]).toContain('Path=api must start with "/"');
-    expect(errorsOf(bank('sid=1; Domain=${request.header:host}'))[0]).toContain('cannot hold a template');
+    expect(errorsOf(bank('sid=1; Domain=${origin:bank}'))[0]).toContain('cannot hold a template');
+  });
+
+  it('refuses request templates anywhere in a line: the request could append "; Domain=…" past the Domain check', () => {
+    expect(errorsOf(bank(['x=${request.header:x-c}', 'sid=1; Path=${request.path}']))).toEqual([
+      'servers.bank.routes[0].headers.Set-Cookie[0]: cannot hold a ${request.…} template: the request would choose what the line holds, such as "1; Domain=localhost", past the Domain check; write the value out (${origin:LABEL} is allowed)',
+      'servers.bank.routes[0].headers.Set-Cookie[1]: cannot hold a ${request.…} template: the request would choose what the line holds, such as "1; Domain=localhost", past the Domain check; write the value out (${origin:LABEL} is allowed)',
+    ]);
+    expect(errorsOf(bank('x=${origin:bank}; Path=/'))).toEqual([]);
   });
 
   it('checks lower-case set-cookie header names too', () => {

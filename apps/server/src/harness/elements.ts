@@ -8,12 +8,7 @@
  * The engine's model of the same helpers is packages/engine/src/model-elements.ts.
  */
 import type { Observation } from '@cors-playground/scenario';
-
-interface HarnessTools {
-  observe(api: Observation['api'], method: string, url: string): Observation;
-  track<T>(promise: Promise<T>): Promise<T>;
-  absoluteUrl(url: string): string;
-}
+import type { HarnessTools } from './tools';
 
 interface LoadOptions {
   crossOrigin?: string;
@@ -29,7 +24,7 @@ function optionsOf(options: unknown): LoadOptions {
   return options !== null && typeof options === 'object' ? (options as LoadOptions) : {};
 }
 
-export function elementLoaders({ observe, track, absoluteUrl }: HarnessTools) {
+export function elementLoaders({ observe, track, absoluteUrl }: Omit<HarnessTools, 'describeError'>) {
   const claimedEntries = new Map<string, number>();
   let fonts = 0;
 

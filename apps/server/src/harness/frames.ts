@@ -11,36 +11,14 @@
  * never answers: openFrame() and openWindow() ping it for PONG_WAIT_MS, then go on (the engine
  * waits as long).
  */
-import { MESSENGER_MARKER, type Observation } from '@cors-playground/scenario';
+import { MESSENGER_MARKER, PONG_WAIT_MS, type FrameHandle, type Observation, type ReceivedMessage } from '@cors-playground/scenario';
+import type { HarnessTools } from './tools';
 
-export const PONG_WAIT_MS = 1_000;
 /** How long post() waits for a messenger page's pong (it always comes unless the page went away). */
 const POST_WAIT_MS = 5_000;
 /** How long openWindow() waits for the popup's document before it calls the window not loaded. */
 export const WINDOW_LOAD_WAIT_MS = 5_000;
 const POLL_MS = 25;
-
-export interface ReceivedMessage {
-  data: unknown;
-  origin: string;
-}
-
-export interface FrameHandle {
-  url: string;
-  loaded: boolean;
-  readable: boolean;
-  error: string | null;
-  post(message: unknown, targetOrigin: string): Promise<void>;
-  messages(): ReceivedMessage[];
-  close(): void;
-}
-
-interface HarnessTools {
-  observe(api: Observation['api'], method: string, url: string): Observation;
-  track<T>(promise: Promise<T>): Promise<T>;
-  absoluteUrl(url: string): string;
-  describeError(error: unknown): string;
-}
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,6 @@
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { escapeHtml, scriptJson } from '@cors-playground/scenario';
 
 export const HARNESS_PREFIX = '/__cors-playground/';
 export const RUN_PATH = `${HARNESS_PREFIX}run`;
@@ -22,14 +23,9 @@ export function harnessScript(): string {
   return bundle;
 }
 
-/** JSON that is safe inside a <script> element: no "</script>" or "<!--" can end it early. */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
 export function harnessPage(options: { origins: Record<string, string>; client: string; timeoutMs: number; title: string }): string {
   const config = { origins: options.origins, client: options.client, timeoutMs: options.timeoutMs, reportPath: REPORT_PATH };
-  const title = options.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const title = escapeHtml(options.title);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,7 +36,7 @@ export function harnessPage(options: { origins: Record<string, string>; client: 
 </head>
 <body>
 <p id="status">Running the client code…</p>
-<script type="application/json" id="cors-playground-config">${scriptSafeJson(config)}</script>
+<script type="application/json" id="cors-playground-config">${scriptJson(config)}</script>
 <script src="${SCRIPT_PATH}"></script>
 </body>
 </html>

@@ -15,13 +15,7 @@
  *   stays pending, and the server log and the console tell the rest.
  */
 import type { Observation } from '@cors-playground/scenario';
-
-interface HarnessTools {
-  observe(api: Observation['api'], method: string, url: string): Observation;
-  track<T>(promise: Promise<T>): Promise<T>;
-  absoluteUrl(url: string): string;
-  describeError(error: unknown): string;
-}
+import type { HarnessTools } from './tools';
 
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-request-header, for Content-Type: the MIME type's essence. */

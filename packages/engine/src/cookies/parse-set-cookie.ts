@@ -1,3 +1,4 @@
+import { splitSetCookie } from '@cors-playground/scenario';
 import { utf8Length } from '../sandbox-network';
 
 /**
@@ -37,26 +38,20 @@ const CONTROL_CHARACTER = /[\x00-\x08\x0a-\x1f\x7f]/;
 /** Null when a browser ignores the whole line. */
 export function parseSetCookie(line: string): ParsedSetCookie | null {
   if (CONTROL_CHARACTER.test(line)) return null;
-  const [pair = '', ...attributes] = line.split(';');
-  const at = pair.indexOf('=');
   // 3. A name-value-pair without "=" is a cookie with an empty name (RFC 6265bis, as Chromium does).
-  const name = at === -1 ? '' : pair.slice(0, at).trim();
-  const value = (at === -1 ? pair : pair.slice(at + 1)).trim();
+  const { pair: { name, value }, attributes } = splitSetCookie(line);
   // 4-5. Both empty, or too long: ignore the line.
   if (name === '' && value === '') return null;
   if (utf8Length(name + value) > MAX_NAME_VALUE_BYTES) return null;
   const cookie: ParsedSetCookie = {
     name, value, domain: null, path: null, maxAge: null, expires: null, secure: false, httpOnly: false, partitioned: false, sameSite: 'unspecified',
   };
-  for (const attribute of attributes) applyAttribute(cookie, attribute);
+  for (const attribute of attributes) applyAttribute(cookie, attribute.name.toLowerCase(), attribute.value);
   return cookie;
 }
 
 /** Section 5.6.1 to 5.6.7 and CHIPS: one "; "-separated attribute. */
-function applyAttribute(cookie: ParsedSetCookie, text: string): void {
-  const at = text.indexOf('=');
-  const name = (at === -1 ? text : text.slice(0, at)).trim().toLowerCase();
-  const value = at === -1 ? '' : text.slice(at + 1).trim();
+function applyAttribute(cookie: ParsedSetCookie, name: string, value: string): void {
   switch (name) {
     case 'expires': {
       const time = Date.parse(value);
