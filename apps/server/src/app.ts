@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { apiRoutes } from './api';
@@ -28,6 +28,16 @@ export function parseHost(host: string | undefined, defaultPort = 80): { hostnam
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
   if (!match) return null;
   return { hostname: match[1]!.toLowerCase(), port: match[2] ? Number(match[2]) : defaultPort };
+}
+
+/** A sandbox answer that failed midway: a 500 if nothing was sent yet, else the connection ends so the browser sees the failure. */
+function failedAnswer(response: ServerResponse): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end('The sandbox server failed to answer this request (see the server log).\n');
 }
 
 const FASTIFY_ERROR_STATUS: Record<string, [number, string]> = {
@@ -69,7 +79,11 @@ export async function buildApp(overrides: ServerOptions = {}): Promise<Playgroun
     const target = store.target(host.hostname, host.port);
     if (target) {
       reply.hijack();
-      await handleSandboxRequest(store, config, target, request.raw, reply.raw);
+      // Past hijack() Fastify answers nothing: a failure here would leave the browser's request hanging.
+      await handleSandboxRequest(store, config, target, request.raw, reply.raw).catch((error: unknown) => {
+        request.log.error(error);
+        failedAnswer(reply.raw);
+      });
     } else if (store.isSandboxHostName(host.hostname)) {
       reply.hijack();
       reply.raw.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -79,7 +93,7 @@ export async function buildApp(overrides: ServerOptions = {}): Promise<Playgroun
   // The playground's own pages: no sandbox page may frame them or have them sniffed.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-security-policy', "frame-ancestors 'self'");
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "frame-ancestors 'self'");
   });
   app.setErrorHandler(errorHandler);
   await app.register(apiRoutes, { prefix: '/api', store, config });

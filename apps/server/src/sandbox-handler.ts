@@ -1,20 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerRequest, originStrings, type HarnessReport, type ServerAnswer } from '@cors-playground/scenario';
+import { answerRequest, originStrings, REPORT_LIMITS, type HarnessReport, type ServerAnswer } from '@cors-playground/scenario';
 import type { ServerConfig } from './config';
 import { withLibraryHeaders } from '@cors-playground/engine';
 import { runCorsLibrary } from './cors-plugins';
 import { harnessPage, harnessScript, REPORT_PATH, RUN_PATH, SCRIPT_PATH, HARNESS_PREFIX } from './harness/page';
 import type { SandboxStore, SandboxTarget } from './sandbox-store';
+import { requestHeaderLines, requestHeaders, routeDelay } from './request-lines';
 import { MAX_REPORT_BYTES, overCap } from './run-limits';
-
-/** Request header lines as received, names in lower case (rawHeaders keeps repeats and order). */
-function requestHeaderLines(request: IncomingMessage): Array<[string, string]> {
-  const lines: Array<[string, string]> = [];
-  for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
-    lines.push([request.rawHeaders[index]!.toLowerCase(), request.rawHeaders[index + 1]!]);
-  }
-  return lines;
-}
 
 /** Reads a body up to a limit; null when it is larger. */
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -64,7 +56,7 @@ export async function handleSandboxRequest(
 
   const body = await readBody(request, config.maxRequestBodyBytes);
   const headerLines = requestHeaderLines(request);
-  const headers = Object.fromEntries(headerLines.map(([name]) => [name, request.headers[name] === undefined ? undefined : String(request.headers[name])]));
+  const headers = requestHeaders(request, headerLines);
   const capped = overCap(sandbox, config.maxRequestsPerRun);
   // The origin's CORS library (cors-plugins.ts) runs first: it may answer a preflight itself.
   const library = capped || body === null ? null : await runCorsLibrary(sandbox.scenario, originStrings(sandbox.origins), origin.label, method, path, request, response);
@@ -93,7 +85,7 @@ export async function handleSandboxRequest(
     response: { status: answer.status, headers: sentHeaders },
     routeIndex: answer.routeIndex,
   });
-  if (answer.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(answer.delayMs, config.runTimeoutMs)));
+  await routeDelay(answer.delayMs, config.runTimeoutMs);
   send(response, answer.status, sentHeaders, answer.body, method === 'HEAD');
 }
 
@@ -109,7 +101,8 @@ async function handleHarness(
   const onPage = origin.label === sandbox.scenario.page;
   const pathname = path.split('?')[0];
   if (onPage && method === 'GET' && pathname === RUN_PATH) {
-    store.startWatchdog(sandbox);
+    // Served every time it is asked for, but only the first time starts the run (sandbox-store.ts startRun).
+    store.startRun(sandbox);
     const html = harnessPage({ origins: originStrings(sandbox.origins), client: sandbox.scenario.client, timeoutMs: config.runTimeoutMs, title: sandbox.scenario.title });
     return send(response, 200, [['content-type', 'text/html; charset=utf-8'], ['cache-control', 'no-store']], html);
   }
@@ -117,13 +110,16 @@ async function handleHarness(
     return send(response, 200, [['content-type', 'text/javascript; charset=utf-8'], ['cache-control', 'no-store']], harnessScript());
   }
   if (onPage && method === 'POST' && pathname === REPORT_PATH) {
-    // Same-origin only: the report comes from the harness on this very origin.
-    const from = request.headers.origin;
-    if (from !== undefined && from !== origin.origin) return send(response, 403, [['content-type', TEXT]], 'Reports come from the page origin only.\n');
+    // Same-origin only: the harness's fetch on this very origin sends its Origin with the POST.
+    if (request.headers.origin !== origin.origin) return send(response, 403, [['content-type', TEXT]], 'Reports come from the page origin only.\n');
+    // One report per sandbox, while its run is in progress: a second one (the page loaded again) is refused.
+    if (!store.awaitsReport(sandbox)) return send(response, 409, [['content-type', TEXT]], 'No run of this sandbox awaits a report: a sandbox runs once (press Run for a fresh one).\n');
     const body = await readBody(request, MAX_REPORT_BYTES);
-    const report = body === null ? null : parseReport(body.toString('utf8'));
+    if (body === null) return send(response, 413, [['content-type', TEXT]], `The report is over ${MAX_REPORT_BYTES} bytes.\n`);
+    const report = parseReport(body.toString('utf8'));
     if (!report) return send(response, 400, [['content-type', TEXT]], 'The report is not a harness report.\n');
-    store.finishRun(sandbox, report);
+    // Two reports read at once: the first to finish the run wins.
+    if (!store.finishRun(sandbox, report)) return send(response, 409, [['content-type', TEXT]], 'This run has already ended.\n');
     return send(response, 204, [], '');
   }
   return send(response, 404, [['content-type', TEXT]], `No harness resource ${method} ${pathname} on this origin.\n`);
@@ -134,8 +130,10 @@ function parseReport(text: string): HarnessReport | null {
     const value = JSON.parse(text) as HarnessReport;
     const valid =
       Array.isArray(value.observations) && Array.isArray(value.log) && ['finished', 'threw', 'timeout'].includes(value.end) &&
+      value.observations.length <= REPORT_LIMITS.observations && value.log.length <= REPORT_LIMITS.logLines &&
       value.observations.every((o) => typeof o.url === 'string' && typeof o.method === 'string' && typeof o.status === 'number' && Array.isArray(o.headers)) &&
-      value.log.every((line) => typeof line === 'string');
+      value.log.every((line) => typeof line === 'string') &&
+      (value.dropped === undefined || (Number.isInteger(value.dropped.observations) && Number.isInteger(value.dropped.logLines)));
     return valid ? value : null;
   } catch {
     return null;

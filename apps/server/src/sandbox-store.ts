@@ -10,13 +10,21 @@ import {
 } from '@cors-playground/scenario';
 import type { ServerConfig } from './config';
 import { errors } from './errors';
-import { requestCapHit, resetRunCount, streamsExchange } from './run-limits';
+import { requestCapHit, streamsExchange } from './run-limits';
 
 export type SandboxEvent =
   | { type: 'exchange'; data: Exchange }
   | { type: 'report'; data: HarnessReport }
   | { type: 'actual'; data: RunRecords }
-  | { type: 'end'; data: { reason: 'finished' | 'timeout' | 'expired'; requestCap?: { limit: number; refused: number } } };
+  | {
+      type: 'end';
+      data: {
+        reason: 'finished' | 'timeout' | 'expired';
+        requestCap?: { limit: number; refused: number };
+        /** What the harness left out of its report past REPORT_LIMITS. */
+        dropped?: { observations: number; logLines: number };
+      };
+    };
 
 export interface Sandbox {
   id: string;
@@ -55,6 +63,7 @@ export class SandboxStore {
   private readonly sandboxes = new Map<string, Sandbox>();
   private readonly byHost = new Map<string, SandboxTarget>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly deleteListeners = new Set<(sandbox: Sandbox) => void>();
 
   constructor(
     private readonly config: ServerConfig,
@@ -118,16 +127,19 @@ export class SandboxStore {
     const full: Exchange = { seq: sandbox.nextSeq++, at: this.now() - sandbox.createdAt, ...exchange };
     sandbox.exchanges.push(full);
     if (sandbox.exchanges.length > this.config.maxExchangesPerSandbox) sandbox.exchanges.shift();
-    if (streamsExchange(sandbox)) this.emit(sandbox, { type: 'exchange', data: full });
+    if (streamsExchange(sandbox, this.config.maxRequestsPerRun)) this.emit(sandbox, { type: 'exchange', data: full });
     return full;
   }
 
-  /** The harness page was served: if no report arrives in time, the run is reported as timed out. */
-  startWatchdog(sandbox: Sandbox): void {
-    if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
-    resetRunCount(sandbox);
-    sandbox.report = null;
-    sandbox.actual = null;
+  /**
+   * The harness page was served: the sandbox's one run starts, and if no report arrives in time it
+   * is reported as timed out. A run starts once per sandbox (the playground makes a fresh sandbox
+   * per run): serving the page again neither restarts the watchdog nor lets a second report in, so
+   * client code cannot reload the page to reset its request cap or keep its run alive. Returns
+   * whether this call started the run.
+   */
+  startRun(sandbox: Sandbox): boolean {
+    if (sandbox.watchdog || sandbox.report) return false;
     sandbox.watchdog = setTimeout(() => {
       const seconds = this.config.runTimeoutMs / 1000;
       this.finishRun(sandbox, {
@@ -135,17 +147,27 @@ export class SandboxStore {
         error: `the client code did not finish within ${seconds} s and the page stopped answering (a loop that never ends?)`,
       });
     }, this.config.runTimeoutMs + this.config.runGraceMs).unref();
+    return true;
   }
 
-  finishRun(sandbox: Sandbox, report: HarnessReport): void {
-    if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
+  /** Whether the harness may report now: only once, while the run is in progress. */
+  awaitsReport(sandbox: Sandbox): boolean {
+    return sandbox.watchdog !== null;
+  }
+
+  /** Ends the run in progress with its report; false when no run is in progress (it never started, or ended already). */
+  finishRun(sandbox: Sandbox, report: HarnessReport): boolean {
+    if (!sandbox.watchdog) return false;
+    clearTimeout(sandbox.watchdog);
     sandbox.watchdog = null;
     sandbox.report = report;
     sandbox.actual = actualRecords(report, sandbox.exchanges, sandbox.origins, sandbox.scenario.page);
     this.emit(sandbox, { type: 'report', data: report });
     this.emit(sandbox, { type: 'actual', data: sandbox.actual });
     const requestCap = requestCapHit(sandbox, this.config.maxRequestsPerRun);
-    this.emit(sandbox, { type: 'end', data: { reason: report.end === 'timeout' ? 'timeout' : 'finished', ...(requestCap ? { requestCap } : {}) } });
+    const reason = report.end === 'timeout' ? 'timeout' : 'finished';
+    this.emit(sandbox, { type: 'end', data: { reason, ...(requestCap ? { requestCap } : {}), ...(report.dropped ? { dropped: report.dropped } : {}) } });
+    return true;
   }
 
   subscribe(sandbox: Sandbox, listener: (event: SandboxEvent) => void): () => void {
@@ -154,8 +176,15 @@ export class SandboxStore {
     return () => sandbox.listeners.delete(listener);
   }
 
+  /** Calls `listener` with each sandbox deleted (expired, or the app closing): what it holds open, it closes. */
+  onDelete(listener: (sandbox: Sandbox) => void): void {
+    this.deleteListeners.add(listener);
+  }
+
   delete(sandbox: Sandbox): void {
     if (sandbox.watchdog) clearTimeout(sandbox.watchdog);
+    sandbox.watchdog = null;
+    for (const listener of this.deleteListeners) listener(sandbox);
     this.emit(sandbox, { type: 'end', data: { reason: 'expired' } });
     sandbox.listeners.clear();
     this.sandboxes.delete(sandbox.id);

@@ -34,6 +34,8 @@ async function readEvents(url: string, until: (type: string) => boolean) {
   return events;
 }
 
+const finished = { observations: [], log: [], end: 'finished', error: null };
+
 describe('the request log', () => {
   it('records every request header as received, including Origin and the preflight headers', async () => {
     const created = await start();
@@ -53,6 +55,7 @@ describe('the request log', () => {
     const created = await start();
     const host = hostOf(created.origins.app!);
     const port = server.ports.http[0]!;
+    await rawRequest(port, { host, path: '/__cors-playground/run' });
     await rawRequest(port, { host: hostOf(created.origins.api!), path: '/data', headers: { origin: created.origins.app! } });
     const report = {
       observations: [{ api: 'fetch', method: 'GET', url: `${created.origins.api}/data`, settled: 'resolved', responseType: 'cors', status: 200, headers: ['content-length'], error: null }],
@@ -65,14 +68,45 @@ describe('the request log', () => {
     expect(events[2]!.data).toMatchObject({ requests: [{ outcome: 'ok', status: 200, to: 'api', preflight: { sent: false } }], log: ['200 data'] });
   });
 
-  it('refuses a report from another origin and a report that is not one', async () => {
+  it('refuses a report from another origin or none, a report that is not one, and a report too large', async () => {
     const created = await start();
     const port = server.ports.http[0]!;
     const host = hostOf(created.origins.app!);
-    const foreign = await rawRequest(port, { method: 'POST', host, path: '/__cors-playground/report', headers: { origin: created.origins.api! }, body: '{}' });
-    expect(foreign.status).toBe(403);
-    const junk = await rawRequest(port, { method: 'POST', host, path: '/__cors-playground/report', body: '{"observations": 1}' });
-    expect(junk.status).toBe(400);
+    const post = (body: string, origin?: string) => rawRequest(port, { method: 'POST', host, path: '/__cors-playground/report', headers: origin ? { origin } : {}, body });
+    await rawRequest(port, { host, path: '/__cors-playground/run' });
+    expect((await post('{}', created.origins.api!)).status).toBe(403);
+    expect((await post(JSON.stringify(finished))).status).toBe(403);
+    expect((await post('{"observations": 1}', created.origins.app!)).status).toBe(400);
+    const flood = { ...finished, log: Array.from({ length: 1_001 }, () => 'line') };
+    expect((await post(JSON.stringify(flood), created.origins.app!)).status).toBe(400);
+    const huge = { ...finished, log: ['x'.repeat(3 * 1024 * 1024)] };
+    expect((await post(JSON.stringify(huge), created.origins.app!)).status).toBe(413);
+  });
+
+  it('tells at the run\'s end what the harness left out of its report past its limits', async () => {
+    const created = await start();
+    const port = server.ports.http[0]!;
+    const host = hostOf(created.origins.app!);
+    await rawRequest(port, { host, path: '/__cors-playground/run' });
+    const report = { ...finished, log: ['kept'], dropped: { observations: 0, logLines: 500 } };
+    await rawRequest(port, { method: 'POST', host, path: '/__cors-playground/report', headers: { origin: created.origins.app! }, body: JSON.stringify(report) });
+    const events = await readEvents(`${server.url}/api/sandboxes/${created.id}/events`, (type) => type === 'end');
+    expect(events.at(-1)).toEqual({ type: 'end', data: { reason: 'finished', dropped: { observations: 0, logLines: 500 } } });
+  });
+
+  it('takes one report per sandbox, only while its run is in progress: no report before the run page, none after the first', async () => {
+    const created = await start();
+    const port = server.ports.http[0]!;
+    const host = hostOf(created.origins.app!);
+    const post = (log: string[]) => rawRequest(port, { method: 'POST', host, path: '/__cors-playground/report', headers: { origin: created.origins.app! }, body: JSON.stringify({ ...finished, log }) });
+    expect((await post(['too early'])).status).toBe(409);
+    await rawRequest(port, { host, path: '/__cors-playground/run' });
+    expect((await post(['first'])).status).toBe(204);
+    // The page served again (client code reloading it) reports again: refused, and the run stays as reported.
+    expect((await rawRequest(port, { host, path: '/__cors-playground/run' })).status).toBe(200);
+    expect((await post(['second'])).status).toBe(409);
+    const events = await readEvents(`${server.url}/api/sandboxes/${created.id}/events`, (type) => type === 'end');
+    expect(events.filter((event) => event.type === 'report').map((event) => (event.data as { log: string[] }).log)).toEqual([['first']]);
   });
 
   it('reports a run as timed out when the harness never reports', async () => {

@@ -1,4 +1,4 @@
-import { LIMITS, requestCapSummary } from '@cors-playground/scenario';
+import { LIMITS, refusedPastCap, requestCapSummary } from '@cors-playground/scenario';
 import type { SandboxNetwork } from './sandbox-network';
 import { verdict, type Verdict } from './spec';
 
@@ -8,7 +8,7 @@ import { verdict, type Verdict } from './spec';
  * blocked, as the browser blocks it, and the run says why.
  */
 export function requestCapNote(network: SandboxNetwork): Verdict | null {
-  const refused = (network.received ?? 0) - LIMITS.requestsPerRun;
+  const refused = refusedPastCap(network.received ?? 0, LIMITS.requestsPerRun);
   if (refused <= 0) return null;
   return verdict('info', 'httpFetch', 'Request cap of the sandbox', requestCapSummary(LIMITS.requestsPerRun, refused), undefined, {
     limit: String(LIMITS.requestsPerRun),

@@ -1,4 +1,4 @@
-import { answerRequest, HTTP_METHOD_SET, LIMITS, overCapAnswer, type LiveOrigin, type Scenario, type ServerAnswer } from '@cors-playground/scenario';
+import { answerPastCap, answerRequest, HTTP_METHOD_SET, LIMITS, type LiveOrigin, type Scenario, type ServerAnswer } from '@cors-playground/scenario';
 import { answerThroughCorsLibrary } from './cors-libraries';
 import { labelOf } from './origin-labels';
 import { hasHeader, type HeaderList } from './header-list';
@@ -60,7 +60,7 @@ export interface SandboxNetwork {
 /** Counts a request that reached a server; the sandbox's 429 when it is past the run's request cap. */
 function overRequestCap(network: SandboxNetwork): ServerAnswer | null {
   network.received = (network.received ?? 0) + 1;
-  return network.received > LIMITS.requestsPerRun ? overCapAnswer(LIMITS.requestsPerRun) : null;
+  return answerPastCap(network.received, LIMITS.requestsPerRun);
 }
 
 /** A request body as the server reads it: the client's text through UTF-8 and back (a lone surrogate becomes U+FFFD). */

@@ -1,4 +1,4 @@
-import { formatLogLine, originStrings, type EngineName, type LiveOrigin, type RunRecords, type Scenario } from '@cors-playground/scenario';
+import { formatLogLine, originStrings, REPORT_LIMITS, type EngineName, type LiveOrigin, type RunRecords, type Scenario } from '@cors-playground/scenario';
 import { createRunCookies } from './cookies/http-cookies';
 import { createElementLoaders } from './model-elements';
 import { createFetch } from './model-fetch';
@@ -73,7 +73,8 @@ export function createScope(context: SimulationContext, log: string[]): Record<s
     origin,
     url: (label: string, path = '/'): string => origin(label) + (path.startsWith('/') ? path : `/${path}`),
     log: (...values: unknown[]): void => {
-      log.push(formatLogLine(values));
+      // The harness keeps at most REPORT_LIMITS.logLines lines (apps/server harness/client.ts); so does the prediction.
+      if (log.length < REPORT_LIMITS.logLines) log.push(formatLogLine(values));
     },
     sleep: (ms: number): Promise<void> => context.clock.sleep(Math.max(0, Number(ms) || 0)),
     fetch: createFetch(context),

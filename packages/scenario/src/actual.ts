@@ -28,7 +28,21 @@ export interface HarnessReport {
   /** How the client code ended. */
   end: 'finished' | 'threw' | 'timeout';
   error: string | null;
+  /** What the harness left out past REPORT_LIMITS; absent when nothing was. */
+  dropped?: { observations: number; logLines: number };
 }
+
+/**
+ * What one harness report may hold: the harness stops recording past these (and counts what it
+ * dropped), the server refuses a report over them, so a run that floods or logs without end costs
+ * the server a bounded report.
+ */
+export const REPORT_LIMITS = {
+  observations: 2_000,
+  logLines: 1_000,
+  /** UTF-8 bytes of the report as JSON, which the harness keeps under (the server accepts up to 2 MiB). */
+  bytes: 1_536 * 1024,
+} as const;
 
 /** One request a sandbox origin received and what it answered (the server's request log). */
 export interface Exchange {
@@ -68,6 +82,15 @@ function isPreflightFor(exchange: Exchange, observation: Observation): boolean {
   return exchange.method === 'OPTIONS' && exchange.url === observation.url && headerOf(exchange, 'access-control-request-method') !== undefined;
 }
 
+/** The origin of a URL; null for a string that is no URL (a report is client input). */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a console line names this very URL (not a longer one that starts with it). */
 function namesUrl(text: string, url: string): boolean {
   for (let at = text.indexOf(url); at !== -1; at = text.indexOf(url, at + 1)) {
@@ -104,20 +127,30 @@ export function actualRecords(
 ): RunRecords {
   const consumed = new Set<Exchange>();
   const usedCaptures = new Set<ConsoleCapture>();
+  // The browser's exchanges by URL, in arrival order: each observation looks at its URL's only, so
+  // a flood of requests costs time in proportion to its size. An exchange a proxy route sent (`via`)
+  // was not the browser's request.
+  const byUrl = new Map<string, Exchange[]>();
+  for (const exchange of exchanges) {
+    if (exchange.via !== undefined) continue;
+    const list = byUrl.get(exchange.url);
+    if (list) list.push(exchange);
+    else byUrl.set(exchange.url, [exchange]);
+  }
   const requests = report.observations.map((observation): RequestRecord => {
-    // Exchanges come in arrival order: a request's own preflight is the first exchange of its URL
-    // not yet taken, so a preflight sent later (after a cache entry expired) is left for the
-    // request it belongs to.
-    // An exchange a proxy route sent (`via`) was not the browser's request.
-    const untaken = exchanges.filter((exchange) => !consumed.has(exchange) && exchange.url === observation.url && exchange.via === undefined);
-    const preflight = untaken[0] && isPreflightFor(untaken[0], observation) ? untaken[0] : undefined;
+    // A request's own preflight is the first exchange of its URL not yet taken, so a preflight sent
+    // later (after a cache entry expired) is left for the request it belongs to.
+    const sameUrl = byUrl.get(observation.url) ?? [];
+    while (sameUrl.length > 0 && consumed.has(sameUrl[0]!)) sameUrl.shift();
+    const first = sameUrl[0];
+    const preflight = first && isPreflightFor(first, observation) ? first : undefined;
     if (preflight) consumed.add(preflight);
-    const main = untaken.find((exchange) => exchange !== preflight && !isPreflightFor(exchange, observation) && exchange.method === observation.method);
+    const main = sameUrl.find((exchange) => !consumed.has(exchange) && !isPreflightFor(exchange, observation) && exchange.method === observation.method);
     if (main) consumed.add(main);
     const to = labelForUrl(origins, observation.url);
     // Only a request that failed takes a console line: an earlier success to the same URL must not.
     const consoleLines = mayTakeConsoleLine(observation) ? consoleFor(observation.url, captures ?? [], usedCaptures) : { ...NO_CONSOLE };
-    const refusedBySameOriginMode = observation.mode === 'same-origin' && origins[page]?.origin !== new URL(observation.url).origin;
+    const refusedBySameOriginMode = observation.mode === 'same-origin' && origins[page]?.origin !== originOf(observation.url);
     let outcome: RequestRecord['outcome'];
     if (observation.settled === 'resolved') outcome = observation.responseType === 'opaque' || observation.responseType === 'opaqueredirect' ? 'opaque' : 'ok';
     else if (observation.settled === 'rejected' && (preflight !== undefined || main !== undefined || refusedBySameOriginMode)) outcome = 'blocked';

@@ -17,3 +17,6 @@ export * from './route-assets';
 export * from './server-code';
 export * from './messenger-page';
 export * from './websocket-answer';
+export * from './html-text';
+export * from './frame-api';
+export * from './cookie-syntax';

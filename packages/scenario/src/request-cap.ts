@@ -17,6 +17,16 @@ export function overCapAnswer(limit: number): ServerAnswer {
   };
 }
 
+/** The answer to the `received`-th request of a run (counting from 1): the 429 past the cap, else null (the route answers). */
+export function answerPastCap(received: number, limit: number): ServerAnswer | null {
+  return received > limit ? overCapAnswer(limit) : null;
+}
+
+/** How many of a run's `received` requests the cap refused. */
+export function refusedPastCap(received: number, limit: number): number {
+  return Math.max(0, received - limit);
+}
+
 /** The sentence a run's summary gives when the cap was hit. */
 export function requestCapSummary(limit: number, refused: number): string {
   return `The request cap was hit: past ${limit} requests in this run, the sandbox answered ${refused} more with 429 and no CORS header.`;

@@ -2,7 +2,7 @@ import type { Route, Scenario, ServerConfig } from './schema';
 import { messengerAnswer } from './messenger-page';
 import { forwardedHeaders, forwardedPath, PROXY_HOP_LIMIT, proxyLoopAnswer, type ForwardedExchange } from './proxy';
 import { assetAnswer } from './route-assets';
-import { expandTemplates } from './templates';
+import { expandTemplates, TemplateOverflowError } from './templates';
 
 /**
  * What a sandbox origin answers. The real server (apps/server) and the engine's modelled server
@@ -71,6 +71,16 @@ export function answerRequest(
       routeIndex: null,
     };
   }
+  try {
+    return routeAnswer(scenario, origins, label, request, route, routeIndex, hops);
+  } catch (error) {
+    if (!(error instanceof TemplateOverflowError)) throw error;
+    const body = `servers.${label}.routes[${routeIndex}]: ${error.message}.`;
+    return { status: 500, headers: [['content-type', 'text/plain; charset=utf-8']], body, delayMs: route.delayMs, routeIndex };
+  }
+}
+
+function routeAnswer(scenario: Scenario, origins: Readonly<Record<string, string>>, label: string, request: ServerRequest, route: Route, routeIndex: number | null, hops: number): ServerAnswer {
   const context = { origins, requestHeaders: request.headers, request: { method: request.method, path: request.path, body: request.body ?? '' } };
   const headers: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(route.headers)) {

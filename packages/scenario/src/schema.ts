@@ -15,6 +15,8 @@ export const LABEL_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
 export const TOKEN_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** A header value may hold neither CR nor LF nor NUL (RFC 9110, section 5.5). */
 export const FORBIDDEN_VALUE_CHARACTERS = /[\r\n\0]/;
+/** What else Node's writeHead refuses in a header value (ERR_INVALID_CHAR): it writes only tab, visible ASCII and U+0080-U+00FF. */
+const UNWRITABLE_VALUE_CHARACTERS = /[^\t\x20-\x7e\x80-\xff]/;
 
 const label = z
   .string()
@@ -38,7 +40,10 @@ const method = z
 const headerValue = z
   .string()
   .max(LIMITS.headerValueLength, `a header value is at most ${LIMITS.headerValueLength} characters`)
-  .refine((value) => !FORBIDDEN_VALUE_CHARACTERS.test(value), { message: 'CR, LF or NUL not allowed in a header value' });
+  .refine((value) => !FORBIDDEN_VALUE_CHARACTERS.test(value), { message: 'CR, LF or NUL not allowed in a header value' })
+  .refine((value) => FORBIDDEN_VALUE_CHARACTERS.test(value) || !UNWRITABLE_VALUE_CHARACTERS.test(value), {
+    message: 'holds a character Node cannot send in a header value (a control character other than tab, or one above U+00FF)',
+  });
 
 /** Framing headers the sandbox server writes itself; a route may not set them. */
 export const SERVER_SET_HEADERS = ['connection', 'content-length', 'keep-alive', 'transfer-encoding', 'upgrade'] as const;

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits';
+
 /**
  * Templates in header values and bodies (SCENARIO.md, "Templates"):
  *   ${origin:LABEL}          the serialized live origin of that label
@@ -29,13 +31,35 @@ export interface TemplateContext {
   request?: TemplateRequest;
 }
 
+/**
+ * Past this many characters an expansion stops: a 64 KiB body of `${request.body}` or
+ * `${request.path}` would otherwise make hundreds of megabytes of one answer. Four times the
+ * largest body a route may hold, plus the request's own body (so one echo of it always fits).
+ */
+export function expansionLimit(request?: TemplateRequest): number {
+  return 4 * LIMITS.bodyBytes + (request?.body.length ?? 0);
+}
+
+/** A text whose templates expand past expansionLimit: the sandbox answers 500 instead (routes.ts). */
+export class TemplateOverflowError extends Error {
+  constructor(readonly limit: number) {
+    super(`its templates expand to more than ${limit} characters (at most 4 × ${LIMITS.bodyBytes}, plus the request body)`);
+  }
+}
+
 export function expandTemplates(text: string, context: TemplateContext): string {
   if (!text.includes('${')) return text;
-  return text.replace(TEMPLATE, (_match, _whole: string, label?: string, headerName?: string, part?: keyof TemplateRequest) => {
-    if (label !== undefined) return context.origins[label] ?? '';
-    if (headerName !== undefined) return context.requestHeaders[headerName.toLowerCase()] ?? '';
-    if (part !== undefined) return context.request?.[part] ?? '';
-    return context.requestHeaders.origin ?? '';
+  const limit = expansionLimit(context.request);
+  let length = text.length;
+  return text.replace(TEMPLATE, (match: string, _whole: string, label?: string, headerName?: string, part?: keyof TemplateRequest) => {
+    let value: string;
+    if (label !== undefined) value = context.origins[label] ?? '';
+    else if (headerName !== undefined) value = context.requestHeaders[headerName.toLowerCase()] ?? '';
+    else if (part !== undefined) value = context.request?.[part] ?? '';
+    else value = context.requestHeaders.origin ?? '';
+    length += value.length - match.length;
+    if (length > limit) throw new TemplateOverflowError(limit);
+    return value;
   });
 }
 

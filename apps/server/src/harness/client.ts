@@ -5,7 +5,7 @@
  * Observation of what JavaScript saw, runs the client code, and reports to its own origin
  * (same-origin, so the report never meets CORS). Bundled for the browser by esbuild (page.ts).
  */
-import { formatLogLine, type HarnessReport, type Observation } from '@cors-playground/scenario';
+import { formatLogLine, REPORT_LIMITS, type HarnessReport, type Observation } from '@cors-playground/scenario';
 import { elementLoaders } from './elements';
 import { frameHelpers } from './frames';
 import { instrumentStreams } from './streams';
@@ -27,6 +27,20 @@ const RealXMLHttpRequest = window.XMLHttpRequest;
 const observations: Observation[] = [];
 const pending = new Set<Promise<unknown>>();
 const logLines: string[] = [];
+const dropped = { observations: 0, logLines: 0 };
+/** UTF-8 bytes the report may still take (REPORT_LIMITS.bytes), less a margin per observation for what it learns when it settles. */
+let reportBudget = REPORT_LIMITS.bytes;
+const OBSERVATION_MARGIN = 512;
+const encoder = new TextEncoder();
+
+/** Whether one more entry of this JSON size fits the report; a run that floods or logs without end reports what fits and counts the rest. */
+function fits(count: number, max: number, entry: unknown, margin = 0): boolean {
+  if (count >= max || reportBudget <= 0) return false;
+  const bytes = encoder.encode(JSON.stringify(entry)).length + margin;
+  if (bytes > reportBudget) return false;
+  reportBudget -= bytes;
+  return true;
+}
 
 function describeError(error: unknown): string {
   return error instanceof Error || (error && typeof error === 'object' && 'name' in error)
@@ -45,7 +59,8 @@ function absoluteUrl(url: string): string {
 
 function observe(api: Observation['api'], method: string, url: string): Observation {
   const observation: Observation = { api, method, url, settled: 'pending', responseType: null, status: 0, headers: [], error: null };
-  observations.push(observation);
+  if (fits(observations.length, REPORT_LIMITS.observations, observation, OBSERVATION_MARGIN)) observations.push(observation);
+  else dropped.observations++;
   return observation;
 }
 
@@ -132,7 +147,9 @@ const scope = {
     return scope.origin(label) + (path.startsWith('/') ? path : `/${path}`);
   },
   log(...values: unknown[]): void {
-    logLines.push(formatLogLine(values));
+    const line = formatLogLine(values);
+    if (fits(logLines.length, REPORT_LIMITS.logLines, line)) logLines.push(line);
+    else dropped.logLines++;
   },
   /** Waits ms milliseconds (the engine's model advances its clock by as much). */
   sleep(ms: number): Promise<void> {
@@ -166,9 +183,12 @@ async function run(): Promise<void> {
     error = describeError(thrown);
   }
   await Promise.race([Promise.allSettled([...pending]), sleep(SETTLE_GRACE_MS)]);
-  const report: HarnessReport = { observations, log: logLines, end, error };
+  const overflow = dropped.observations > 0 || dropped.logLines > 0;
+  // An error message is the client's text: kept short, so a thrown megabyte cannot overflow the report.
+  const report: HarnessReport = { observations, log: logLines, end, error: error?.slice(0, 4_000) ?? null, ...(overflow ? { dropped } : {}) };
   await realFetch(config.reportPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) });
-  document.getElementById('status')!.textContent = `Run ${end}: ${observations.length} request(s), ${logLines.length} log line(s).`;
+  const left = overflow ? ` (past the report's limits, ${dropped.observations} request(s) and ${dropped.logLines} log line(s) were not recorded)` : '';
+  document.getElementById('status')!.textContent = `Run ${end}: ${observations.length} request(s), ${logLines.length} log line(s)${left}.`;
 }
 
 void run();
