@@ -12,8 +12,8 @@ import type { Sandbox } from './sandbox-store';
 const counts = new WeakMap<Sandbox, number>();
 
 /**
- * A harness report holds at most 2,000 observations and 1,000 log lines (harness/client.ts): a few
- * hundred bytes each, well under this.
+ * The harness keeps its report within REPORT_LIMITS (packages/scenario actual.ts: observations,
+ * log lines and bytes); this is headroom above those bytes.
  */
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 

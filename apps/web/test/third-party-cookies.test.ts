@@ -33,4 +33,9 @@ describe('the note on cookies the browser did not send', () => {
     expect(blockedThirdPartyCookiesNote(windowRun, record(['session'], { from: 'app' }), record([], { from: 'app' }))).toBeNull();
     expect(blockedThirdPartyCookiesNote(scenario({ context: 'window' }), record(['session']), record([]))).not.toBeNull();
   });
+
+  it('in a window, counts an origin that shares the page’s host (another port) as the page’s own site', () => {
+    const portOnly = assertScenario({ version: 1, origins: { evil: { site: 'evil' }, bank: { host: 'evil', port: 1 } }, page: 'evil', context: 'window' });
+    expect(blockedThirdPartyCookiesNote(portOnly, record(['session']), record([]))).toBeNull();
+  });
 });

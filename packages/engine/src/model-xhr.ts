@@ -11,6 +11,7 @@ import { isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod } from './
 import { note, parseUrl, track, type SimulationContext } from './simulation-context';
 import { verdict, XHR_SPEC } from './spec';
 import { ModelEventTarget, ModelXMLHttpRequestUpload, XHR_EVENT_TYPES } from './xhr-events';
+import { domException } from './page-api-support';
 
 const UNSENT = 0;
 const OPENED = 1;
@@ -19,13 +20,6 @@ const LOADING = 3;
 const DONE = 4;
 const NO_PROGRESS = { loaded: 0, total: 0 };
 
-function domException(message: string, name: string): Error {
-  const Constructor = (globalThis as { DOMException?: new (message: string, name: string) => Error }).DOMException;
-  if (Constructor) return new Constructor(message, name);
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
 
 interface Sending {
   record: RequestRecord;

@@ -1,3 +1,5 @@
+import { TEMPLATE } from './templates';
+
 /**
  * JavaScript source for the values in a server config: strings (whose templates become origin
  * constants or reads of the request), `{ regex, flags }` options as RegExp literals, and options
@@ -6,8 +8,6 @@
 export const SERVER_FRAMEWORKS = ['fastify', 'express'] as const;
 export type ServerFramework = (typeof SERVER_FRAMEWORKS)[number];
 
-/** templates.ts's templates; a test checks the code they become against expandTemplates. */
-const TEMPLATE = /\$\{(origin:([a-z][a-z0-9-]{0,19})|request\.origin|request\.header:([!#$%&'*+\-.^_`|~0-9A-Za-z]+)|request\.(method|path|body))\}/g;
 export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 export const INDENT = '  ';
 

@@ -2,6 +2,7 @@ import { CORS_OPTION_NAMES } from './cors-options';
 import type { Route, ServerConfig } from './schema';
 import { expressRoute, FASTIFY_METHODS, fastifyRoute, registrations, routeComment, type Registration } from './server-code-routes';
 import { jsString, optionsLiteral, originConstant, type ServerFramework } from './server-code-values';
+import { usesRequestBody } from './templates';
 
 export { jsString, optionsLiteral, originConstant, regexLiteral, SERVER_FRAMEWORKS, textExpression, type ServerFramework } from './server-code-values';
 
@@ -83,7 +84,7 @@ export function serverCode(server: ServerConfig, options: ServerCodeOptions): st
     routeBlocks.push(`${comment}${note}\n${code}`);
   }
   const delays = written.some((route) => route.delayMs > 0);
-  const readsBody = written.some((route) => /\$\{request\.body\}/.test(route.body));
+  const readsBody = written.some((route) => usesRequestBody(route.body));
   const extraMethods = framework === 'fastify' ? fastifyExtraMethods(list.filter((registration) => written.includes(registration.route))) : [];
 
   const imports =

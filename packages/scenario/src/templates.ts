@@ -10,7 +10,7 @@ import { LIMITS } from './limits';
  *   ${request.body}          the request's body decoded as UTF-8 (in a body only: it may hold line breaks)
  * Anything else that looks like ${...} is left as written, so a body may hold JavaScript.
  */
-const TEMPLATE =
+export const TEMPLATE =
   /\$\{(origin:([a-z][a-z0-9-]{0,19})|request\.origin|request\.header:([!#$%&'*+\-.^_`|~0-9A-Za-z]+)|request\.(method|path|body))\}/g;
 
 /** What arrived, for the request templates: the real server reads it off the wire, the engine knows what the client sent. */

@@ -4,7 +4,7 @@ import { expandTemplates } from './templates';
 
 /**
  * What a sandbox origin answers a WebSocket handshake (a GET with `Upgrade: websocket`). The real
- * server (apps/server websocket.ts) and the engine (model-streams.ts) both call this. No CORS
+ * server (apps/server websocket.ts) and the engine (model-websocket.ts) both call this. No CORS
  * applies: a route with `websocket` accepts (101) any Origin, or only its listed `origins` (403 for
  * any other); any other route answers as it answers a plain GET, which the browser takes as a
  * failed handshake ("Unexpected response code").

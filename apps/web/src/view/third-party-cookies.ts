@@ -1,4 +1,4 @@
-import type { RequestRecord, Scenario } from '@cors-playground/scenario';
+import { siteOf, type RequestRecord, type Scenario } from '@cors-playground/scenario';
 
 /**
  * The likely reason the browser sent none of the cookies the model predicted on a request: the
@@ -13,8 +13,7 @@ import type { RequestRecord, Scenario } from '@cors-playground/scenario';
 export function blockedThirdPartyCookiesNote(scenario: Scenario | null, predicted: RequestRecord | null, actual: RequestRecord | null): string | null {
   if (!scenario || !predicted?.cookies?.length || !actual || actual.cookies?.length !== 0) return null;
   if (scenario.browser.thirdPartyCookies !== 'allowed' || actual.to === null) return null;
-  const siteOf = (label: string) => scenario.origins[label]?.site ?? label;
-  if (scenario.context === 'window' && siteOf(actual.to) === siteOf(scenario.page)) return null;
+  if (scenario.context === 'window' && siteOf(scenario, actual.to) === siteOf(scenario, scenario.page)) return null;
   return (
     `The browser sent no cookies, where the model sent ${predicted.cookies.join(', ')}: this browser blocks third-party cookies ` +
     '(an incognito window, or “Block third-party cookies” in its settings), while the scenario assumes a regular profile that allows them. ' +
