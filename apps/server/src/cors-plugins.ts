@@ -93,10 +93,7 @@ function setLines(response: ServerResponse): HeaderLines {
 /** Hands a request that the library let through back to the sandbox handler, with the lines the library set. */
 function passToRoutes(request: FastifyRequest, reply: FastifyReply): void {
   const pending = PENDING.get(request.raw);
-  const headers: Array<[string, string]> = [];
-  for (const [name, value] of Object.entries(reply.getHeaders())) {
-    for (const item of value === undefined ? [] : Array.isArray(value) ? value : [value]) headers.push([name, String(item)]);
-  }
+  const headers = Object.entries(reply.getHeaders()).flatMap(([name, value]) => linesOf(name, value));
   reply.hijack();
   pending?.resolve({ ended: false, headers });
 }

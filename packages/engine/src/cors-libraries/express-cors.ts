@@ -10,7 +10,7 @@ import type { LibraryRequest, LibraryVerdict } from './library-verdict';
  * does, every OPTIONS request is a preflight (no Origin or Access-Control-Request-Method needed),
  * and a continued preflight with no route falls to the app's 404.
  */
-const DEFAULTS = {
+export const DEFAULTS = {
   origin: '*',
   methods: 'GET,HEAD,PUT,PATCH,POST,DELETE',
   preflightContinue: false,

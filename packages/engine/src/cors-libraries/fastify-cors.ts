@@ -10,7 +10,7 @@ import type { LibraryRequest, LibraryVerdict } from './library-verdict';
  * the app takes. Apps/server runs the real plugin; test/cors-library-model.test.ts holds the two
  * together.
  */
-const DEFAULTS = {
+export const DEFAULTS = {
   origin: '*',
   methods: 'GET,HEAD,POST',
   preflightContinue: false,

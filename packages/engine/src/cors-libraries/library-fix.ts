@@ -5,6 +5,8 @@ import { cloneRequest, currentUrl, serializedOriginOf, type FetchContext, type M
 import { labelOf } from '../origin-labels';
 import { PreflightCache } from '../preflight-cache';
 import { corsUnsafeRequestHeaderNames } from '../request-classification';
+import { DEFAULTS as EXPRESS_DEFAULTS } from './express-cors';
+import { DEFAULTS as FASTIFY_DEFAULTS } from './fastify-cors';
 
 /**
  * The smallest fix for a request refused by an origin that runs a CORS library, written as that
@@ -33,8 +35,8 @@ const ORIGIN_ERRORS: ReadonlySet<CorsError> = new Set<CorsError>([
 
 /** What each library allows when `methods` is not set. */
 const DEFAULT_METHODS: Readonly<Record<CorsPluginConfig['plugin'], string>> = {
-  '@fastify/cors': 'GET,HEAD,POST',
-  cors: 'GET,HEAD,PUT,PATCH,POST,DELETE',
+  '@fastify/cors': FASTIFY_DEFAULTS.methods,
+  cors: EXPRESS_DEFAULTS.methods,
 };
 
 const UNSAFE_NULL_ORIGIN =
