@@ -34,7 +34,14 @@ export function outcomeOf(record: RequestRecord): string {
 export function expectedOutcomes(records: RunRecords | null): string {
   if (!records) return '(not run)';
   if (records.requests.length === 0) return `no request; log: ${records.log.map((line) => code(line)).join(', ') || '(empty)'}`;
-  return records.requests.map(outcomeOf).join('; ');
+  // Runs of one outcome are counted ("GET ok 200 ×500"), so a flood reads in a line.
+  const runs: Array<{ outcome: string; count: number }> = [];
+  for (const outcome of records.requests.map(outcomeOf)) {
+    const last = runs.at(-1);
+    if (last?.outcome === outcome) last.count++;
+    else runs.push({ outcome, count: 1 });
+  }
+  return runs.map(({ outcome, count }) => (count === 1 ? outcome : `${outcome} ×${count}`)).join('; ');
 }
 
 function verdictOf(result: ScenarioVerification): string {

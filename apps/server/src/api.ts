@@ -16,6 +16,8 @@ function describe(sandbox: Sandbox, config: ServerConfig) {
     runUrl: page.origin + RUN_PATH,
     eventsUrl: `/api/sandboxes/${sandbox.id}/events`,
     expiresAt: new Date(sandbox.lastSeen + config.idleMs).toISOString(),
+    /** Whether the run is over (the harness reported, or the watchdog did): then /log holds the whole run. */
+    reported: sandbox.report !== null,
   };
 }
 

@@ -99,9 +99,12 @@ describe('the request log', () => {
     const port = server.ports.http[0]!;
     const host = hostOf(created.origins.app!);
     const post = (log: string[]) => rawRequest(port, { method: 'POST', host, path: '/__cors-playground/report', headers: { origin: created.origins.app! }, body: JSON.stringify({ ...finished, log }) });
+    const reported = async () => ((await (await fetch(`${server.url}/api/sandboxes/${created.id}`)).json()) as { reported: boolean }).reported;
     expect((await post(['too early'])).status).toBe(409);
     await rawRequest(port, { host, path: '/__cors-playground/run' });
+    expect(await reported()).toBe(false);
     expect((await post(['first'])).status).toBe(204);
+    expect(await reported()).toBe(true);
     // The page served again (client code reloading it) reports again: refused, and the run stays as reported.
     expect((await rawRequest(port, { host, path: '/__cors-playground/run' })).status).toBe(200);
     expect((await post(['second'])).status).toBe(409);

@@ -47,14 +47,20 @@ async function deleteSandbox(apiBaseUrl: string, id: string): Promise<void> {
 /** Polls the sandbox's log until the harness has reported (or the server's watchdog reported a timeout for it). */
 async function waitForReport(apiBaseUrl: string, id: string): Promise<SandboxLog & { report: HarnessReport }> {
   const deadline = Date.now() + REPORT_WAIT_MS;
+  // The sandbox's short description says when the run is over; the log (every exchange, up to a
+  // few hundred kilobytes in a flood) is read once, then.
   for (;;) {
-    const response = await fetch(new URL(`/api/sandboxes/${id}/log`, apiBaseUrl));
-    if (!response.ok) throw await responseError(`the log of sandbox ${id} could not be read`, response);
-    const log = (await response.json()) as SandboxLog;
-    if (log.report) return { exchanges: log.exchanges, report: log.report };
+    const response = await fetch(new URL(`/api/sandboxes/${id}`, apiBaseUrl));
+    if (!response.ok) throw await responseError(`sandbox ${id} could not be read`, response);
+    if (((await response.json()) as { reported: boolean }).reported) break;
     if (Date.now() > deadline) throw new Error(`the harness of sandbox ${id} never reported within ${REPORT_WAIT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
   }
+  const response = await fetch(new URL(`/api/sandboxes/${id}/log`, apiBaseUrl));
+  if (!response.ok) throw await responseError(`the log of sandbox ${id} could not be read`, response);
+  const log = (await response.json()) as SandboxLog;
+  if (!log.report) throw new Error(`sandbox ${id} said its run was over, but its log has no report`);
+  return { exchanges: log.exchanges, report: log.report };
 }
 
 /** Records every console error the page prints: the CORS lines Chromium writes for blocked requests. */
