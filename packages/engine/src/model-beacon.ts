@@ -5,11 +5,10 @@ import type { ModelRequest } from './model-request';
 import { BEACON_SPEC, hideResponse, newRecord, pageVerdict } from './page-api-support';
 import { extractBody } from './request-body';
 import { failRecord } from './request-record';
-import { CORS_SAFELISTED_CONTENT_TYPES } from './request-classification';
+import { CORS_SAFELISTED_CONTENT_TYPE_SET } from './request-classification';
 import { note, parseUrl, track, type SimulationContext } from './simulation-context';
 
 const SEND_BEACON = `${BEACON_SPEC}#sendbeacon-method`;
-const SAFELISTED_TYPES: ReadonlySet<string> = new Set(CORS_SAFELISTED_CONTENT_TYPES);
 
 /**
  * https://w3c.github.io/beacon/#sendbeacon-method over the model's fetch: a POST with credentials
@@ -34,7 +33,7 @@ export function createNavigator(context: SimulationContext): { sendBeacon(url: u
       if (body?.unsupported) note(context, body.unsupported);
       const type = body?.contentType ?? null;
       const essence = type === null ? null : parseMimeTypeEssence(type);
-      const cors = (Object.prototype.toString.call(data) === '[object Blob]' || Object.prototype.toString.call(data) === '[object File]') && type !== null && (essence === null || !SAFELISTED_TYPES.has(essence));
+      const cors = (Object.prototype.toString.call(data) === '[object Blob]' || Object.prototype.toString.call(data) === '[object File]') && type !== null && (essence === null || !CORS_SAFELISTED_CONTENT_TYPE_SET.has(essence));
       const headers: HeaderList = type === null ? [] : [['content-type', type]];
       trace.verdicts.push(pageVerdict('info', SEND_BEACON, 'sendBeacon(), step 6', cors
         ? `The body is a Blob of type ${type}, not a CORS-safelisted Content-Type: the beacon is a CORS request with credentials "include", so it needs a preflight and a response that passes the CORS check.`

@@ -7,7 +7,8 @@ import { runFetch, type FetchOutcome } from './main-fetch';
 import { cloneRequest, currentUrl, type FetchContext, type ModelRequest, type RequestMode } from './model-request';
 import { labelOf } from './origin-labels';
 import { PreflightCache } from './preflight-cache';
-import { notePreflight, startRecord, type RequestTrace } from './request-record';
+import { newRecord } from './page-api-support';
+import { notePreflight } from './request-record';
 import { smallestFix } from './smallest-fix';
 import type { Verdict } from './spec';
 import { parseUrl, track, type SimulationContext } from './simulation-context';
@@ -138,10 +139,7 @@ function finish(context: SimulationContext, record: RequestRecord, verdicts: Ver
 /** Makes the element's request now; `settle` gets the outcome when the response arrives (route delays pass on the clock). */
 function load<T>(context: SimulationContext, api: ElementApi, input: unknown, options: LoadOptions, result: (settled: Settled) => T, failed: T): Promise<T> {
   const url = parseUrl(context, String(input));
-  const record = startRecord({ api, method: 'GET', url: url?.href ?? String(input), from: context.page.label, origins: context.network.origins });
-  const trace: RequestTrace = { verdicts: [] };
-  context.records.push(record);
-  context.traces.push(trace);
+  const { record, trace } = newRecord(context, api, 'GET', url?.href ?? String(input));
   if (url === null) {
     const refused = htmlVerdict('fail', 'Parse a URL', 'urls-and-fetching.html#resolving-urls', `"${String(input)}" is not a URL: nothing is fetched and the element fires its error event.`, 'invalid-url');
     trace.verdicts.push(refused);

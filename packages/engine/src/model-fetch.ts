@@ -2,7 +2,8 @@ import { fetchRequest } from './fetch-algorithm';
 import type { ModelRequest } from './model-request';
 import { constructRequest, disturb, RequestConstructionError, requestPartsOf, type RequestInitLike, type RequestParts } from './model-request-object';
 import { ModelResponseObject } from './model-response';
-import { failRecord, startRecord } from './request-record';
+import { newRecord } from './page-api-support';
+import { failRecord } from './request-record';
 import { normalizeMethod } from './request-classification';
 import { verdict } from './spec';
 import { parseUrl, track, type SimulationContext } from './simulation-context';
@@ -26,10 +27,7 @@ export function createFetch(context: SimulationContext): (input: unknown, init?:
     // An unparsable URL rejects before the harness can name a request (nothing is recorded).
     if (url === null) return Promise.reject(new TypeError(`${FETCH_PREFIX}Failed to parse URL from ${String(input)}`));
     const method = init.method === undefined ? given?.method ?? 'GET' : normalizeMethod(String(init.method));
-    const record = startRecord({ api: 'fetch', method, url: url.href, from: context.page.label, origins: context.network.origins });
-    const trace = { verdicts: [] as SimulationContext['notes'] };
-    context.records.push(record);
-    context.traces.push(trace);
+    const { record, trace } = newRecord(context, 'fetch', method, url.href);
     let request: ModelRequest;
     try {
       request = modelRequest(context, constructRequest(context, input, init).parts);

@@ -6,12 +6,12 @@ import type { FetchOutcome, ModelResponse } from './main-fetch';
 import type { ModelRequest } from './model-request';
 import { extractBody } from './request-body';
 import { utf8Length } from './sandbox-network';
-import { failRecord, startRecord, type RequestTrace } from './request-record';
+import { failRecord, type RequestTrace } from './request-record';
 import { isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod } from './request-classification';
 import { note, parseUrl, track, type SimulationContext } from './simulation-context';
 import { verdict, XHR_SPEC } from './spec';
 import { ModelEventTarget, ModelXMLHttpRequestUpload, XHR_EVENT_TYPES } from './xhr-events';
-import { domException } from './page-api-support';
+import { domException, newRecord } from './page-api-support';
 
 const UNSENT = 0;
 const OPENED = 1;
@@ -119,10 +119,7 @@ export class ModelXMLHttpRequest extends ModelEventTarget {
   send(body?: unknown): void {
     if (this.#state !== OPENED || this.#sending) throw domException("Failed to execute 'send' on 'XMLHttpRequest': The object's state must be OPENED.", 'InvalidStateError');
     const url = this.#url!;
-    const record = startRecord({ api: 'xhr', method: this.#method, url: url.href, from: this.#context.page.label, origins: this.#context.network.origins });
-    const trace: RequestTrace = { verdicts: [] };
-    this.#context.records.push(record);
-    this.#context.traces.push(trace);
+    const { record, trace } = newRecord(this.#context, 'xhr', this.#method, url.href);
     const sending: Sending = { record, trace, aborted: false };
     this.#sending = sending;
     // The request leaves at send(), as in a browser: an abort() right after it is too late to stop it.

@@ -33,7 +33,7 @@ const NO_CORS_SAFELISTED_REQUEST_HEADER_NAME_SET: ReadonlySet<string> = new Set(
 
 /** https://fetch.spec.whatwg.org/#cors-safelisted-request-header, content-type */
 export const CORS_SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'] as const;
-const CORS_SAFELISTED_CONTENT_TYPE_SET: ReadonlySet<string> = new Set(CORS_SAFELISTED_CONTENT_TYPES);
+export const CORS_SAFELISTED_CONTENT_TYPE_SET: ReadonlySet<string> = new Set(CORS_SAFELISTED_CONTENT_TYPES);
 
 /** https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name */
 export const CORS_NON_WILDCARD_REQUEST_HEADER_NAMES = ['authorization'] as const;
