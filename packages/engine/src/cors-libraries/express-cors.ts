@@ -1,6 +1,6 @@
 import type { LiveCorsOptions, LiveCorsValue } from '@cors-playground/scenario';
 import { OutgoingHeaders } from './outgoing-headers';
-import type { LibraryRequest, LibraryVerdict } from './library-verdict';
+import { isOriginAllowed, type LibraryRequest, type LibraryVerdict } from './library-verdict';
 
 /**
  * The Express cors middleware 2.8 (node_modules/cors/lib/index.js), `app.use(cors(options))`, on
@@ -24,13 +24,6 @@ export const DEFAULTS = {
 function vary(headers: OutgoingHeaders, field: string): void {
   const current = headers.get('Vary');
   headers.set('Vary', current ? `${current}, ${field}` : field);
-}
-
-function isOriginAllowed(origin: string | undefined, allowed: LiveCorsValue): boolean {
-  if (Array.isArray(allowed)) return allowed.some((item) => isOriginAllowed(origin, item));
-  if (typeof allowed === 'string') return origin === allowed;
-  if (allowed instanceof RegExp) return allowed.test(String(origin));
-  return !!allowed;
 }
 
 /** `x.join ? x.join(',') : x`, as each configure* function does. */

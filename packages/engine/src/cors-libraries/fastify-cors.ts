@@ -1,6 +1,6 @@
 import type { LiveCorsOptions, LiveCorsValue } from '@cors-playground/scenario';
 import { OutgoingHeaders } from './outgoing-headers';
-import type { LibraryRequest, LibraryVerdict } from './library-verdict';
+import { isOriginAllowed, type LibraryRequest, type LibraryVerdict } from './library-verdict';
 
 /**
  * @fastify/cors 11 (node_modules/@fastify/cors/index.js), registered with static options:
@@ -45,18 +45,10 @@ function addToVary(headers: OutgoingHeaders, field: string): void {
 
 const joined = (value: LiveCorsValue | null | undefined) => (Array.isArray(value) ? value.join(', ') : String(value));
 
-/** isRequestOriginAllowed: RegExp.test on the Origin as given (undefined reads as "undefined"). */
-function isRequestOriginAllowed(origin: string | undefined, allowed: LiveCorsValue | null | undefined): boolean {
-  if (Array.isArray(allowed)) return allowed.some((item) => isRequestOriginAllowed(origin, item));
-  if (typeof allowed === 'string') return origin === allowed;
-  if (allowed instanceof RegExp) return allowed.test(String(origin));
-  return !!allowed;
-}
-
 /** getAccessControlAllowOriginHeader (a list holding "*" is "*" by now): the value to send, or undefined for none. */
 function allowOriginValue(origin: string | undefined, option: LiveCorsValue | null | undefined): string | undefined {
   if (typeof option === 'string') return option;
-  return isRequestOriginAllowed(origin, option) ? origin : undefined;
+  return isOriginAllowed(origin, option) ? origin : undefined;
 }
 
 export function fastifyCors(given: LiveCorsOptions, request: LibraryRequest): LibraryVerdict {

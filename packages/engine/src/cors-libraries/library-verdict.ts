@@ -1,3 +1,4 @@
+import type { LiveCorsValue } from '@cors-playground/scenario';
 import type { HeaderList } from '../header-list';
 
 /** A request as a CORS library reads it. */
@@ -24,3 +25,15 @@ export type LibraryVerdict =
       /** What answered, in a sentence. */
       reason: string;
     };
+
+/**
+ * Whether an `origin` option lets a request's Origin in: both libraries' isOriginAllowed /
+ * isRequestOriginAllowed, which are the same code (RegExp.test on the Origin as given, so a missing
+ * one reads as "undefined"; a list allows what any item allows; any other value by truthiness).
+ */
+export function isOriginAllowed(origin: string | undefined, allowed: LiveCorsValue | null | undefined): boolean {
+  if (Array.isArray(allowed)) return allowed.some((item) => isOriginAllowed(origin, item));
+  if (typeof allowed === 'string') return origin === allowed;
+  if (allowed instanceof RegExp) return allowed.test(String(origin));
+  return !!allowed;
+}
