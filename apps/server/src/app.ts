@@ -8,6 +8,7 @@ import { resolveConfig, type ServerConfig, type ServerOptions } from './config';
 import { ApiError } from './errors';
 import { expiredPage, handleSandboxRequest } from './sandbox-handler';
 import { SandboxStore } from './sandbox-store';
+import { requestHost } from './host';
 import { createUpgradeHandler, type UpgradeHandler } from './websocket';
 
 export interface PlaygroundApp {
@@ -20,14 +21,6 @@ export interface PlaygroundApp {
   setPorts(ports: { http: number[]; https: number[] }): void;
   /** The `upgrade` listener every http and https server gets: WebSocket on sandbox origins (websocket.ts). */
   upgrade: UpgradeHandler['handle'];
-}
-
-/** Splits a Host header into a host name and a port (the scheme's default when none is given: 80, or 443 over TLS). */
-export function parseHost(host: string | undefined, defaultPort = 80): { hostname: string; port: number } | null {
-  if (!host) return null;
-  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
-  if (!match) return null;
-  return { hostname: match[1]!.toLowerCase(), port: match[2] ? Number(match[2]) : defaultPort };
 }
 
 /** A sandbox answer that failed midway: a 500 if nothing was sent yet, else the connection ends so the browser sees the failure. */
@@ -69,12 +62,12 @@ export async function buildApp(overrides: ServerOptions = {}): Promise<Playgroun
     },
   });
   const store = new SandboxStore(config, () => ports);
-  const upgrades = createUpgradeHandler(store, config, parseHost);
+  const upgrades = createUpgradeHandler(store, config);
 
   // Every request whose Host is a sandbox host is answered from its scenario, never by the
   // playground's routes: one process, many origins, routed by Host.
   app.addHook('onRequest', async (request, reply) => {
-    const host = parseHost(request.headers.host, 'encrypted' in request.raw.socket ? 443 : 80);
+    const host = requestHost(request.raw);
     if (!host) return;
     const target = store.target(host.hostname, host.port);
     if (target) {

@@ -1,4 +1,5 @@
-export { buildApp, parseHost, type PlaygroundApp } from './app';
+export { buildApp, type PlaygroundApp } from './app';
+export { parseHost } from './host';
 export { startServer, type RunningServer } from './listen';
 export { DEFAULT_CONFIG, resolveConfig, type ServerConfig, type ServerOptions } from './config';
 export { SandboxStore, type Sandbox, type SandboxEvent } from './sandbox-store';

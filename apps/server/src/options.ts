@@ -10,10 +10,10 @@ export const SERVER_OPTIONS_USAGE =
   '[--port 8080] [--second-port 8081] [--https-port 8443] [--second-https-port 8444] [--host ADDRESS[,ADDRESS]] [--run-timeout-ms 10000] [--data-dir DIR] [--tls-cert FILE --tls-key FILE] [--log]';
 
 const WHOLE_NUMBERS = [
-  ['port', 'PORT', '8080'],
-  ['second-port', 'SECOND_PORT', '8081'],
-  ['https-port', 'HTTPS_PORT', '8443'],
-  ['second-https-port', 'SECOND_HTTPS_PORT', '8444'],
+  ['port', 'PORT', String(DEFAULT_CONFIG.ports.http[0])],
+  ['second-port', 'SECOND_PORT', String(DEFAULT_CONFIG.ports.http[1])],
+  ['https-port', 'HTTPS_PORT', String(DEFAULT_CONFIG.ports.https[0])],
+  ['second-https-port', 'SECOND_HTTPS_PORT', String(DEFAULT_CONFIG.ports.https[1])],
   ['run-timeout-ms', 'RUN_TIMEOUT_MS', String(DEFAULT_CONFIG.runTimeoutMs)],
 ] as const;
 const TEXTS = [
@@ -57,4 +57,11 @@ export function parseServerOptions(args: readonly string[], env: Readonly<Record
       logger: values.log === true,
     },
   };
+}
+
+/** What the server says when it has started (`npm start` and `cors-playground serve`). */
+export function startupLines(server: { url: string; ports: { http: number[]; https: number[] }; caCertFile?: string | null }): string[] {
+  const lines = [`CORS Playground on ${server.url} (sandbox origins on http ports ${server.ports.http.join(' and ')}, https ports ${server.ports.https.join(' and ')})`];
+  if (server.caCertFile) lines.push(`https certificates come from the local CA ${server.caCertFile}: trust it once (README, "https").`);
+  return lines;
 }

@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { ServerConfig } from './config';
 import { requestHeaderLines, requestHeaders, routeDelay } from './request-lines';
 import { overCap } from './run-limits';
+import { requestHost } from './host';
 import type { Sandbox, SandboxStore, SandboxTarget } from './sandbox-store';
 
 /**
@@ -25,7 +26,6 @@ export interface UpgradeHandler {
   close(): void;
 }
 
-type ParseHost = (host: string | undefined, defaultPort?: number) => { hostname: string; port: number } | null;
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_SOCKETS_PER_SANDBOX = 32;
@@ -73,7 +73,7 @@ interface Handshake {
   headerLines: Array<[string, string]>;
 }
 
-export function createUpgradeHandler(store: SandboxStore, config: ServerConfig, parseHost: ParseHost): UpgradeHandler {
+export function createUpgradeHandler(store: SandboxStore, config: ServerConfig): UpgradeHandler {
   const sockets = new WebSocketServer({ noServer: true, clientTracking: true, maxPayload: MAX_MESSAGE_BYTES });
   const idleMs = config.runTimeoutMs + config.runGraceMs;
   const open = new Map<Sandbox, Set<WebSocket>>();
@@ -158,8 +158,7 @@ export function createUpgradeHandler(store: SandboxStore, config: ServerConfig, 
   return {
     handle(request, socket, head) {
       socket.on('error', () => socket.destroy());
-      // A Host without a port means the scheme's default: 443 on a TLS socket.
-      const host = parseHost(request.headers.host, 'encrypted' in request.socket ? 443 : 80);
+      const host = requestHost(request);
       const target = host ? store.target(host.hostname, host.port) : null;
       if (!target) return refuse(socket, 404, [TEXT], 'No WebSocket here: only routes of a live sandbox origin accept upgrades.\n');
       upgrade(target, request, socket, head).catch(() => socket.destroy());

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { connect, createServer as createTlsServer, type PeerCertificate } from 'node:tls';
 import { generate } from 'selfsigned';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseHost } from '../src/app';
+import { parseHost } from '../src/host';
 import { startServer, type RunningServer } from '../src/listen';
 import { scenario } from './helpers';
 

@@ -1,4 +1,4 @@
-import { parseServerOptions, SERVER_OPTIONS_USAGE } from '@cors-playground/server/options';
+import { parseServerOptions, SERVER_OPTIONS_USAGE, startupLines } from '@cors-playground/server/options';
 import { EXIT, type CliIo } from '../io';
 
 export const SERVE_USAGE = `Usage: cors-playground serve ${SERVER_OPTIONS_USAGE}\n`;
@@ -16,8 +16,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   // Loaded lazily: predict must not pay for Fastify.
   const { startServer } = await import('@cors-playground/server');
   const server = await startServer(parsed.options);
-  io.stdout(`CORS Playground on ${server.url} (sandbox origins on http ports ${server.ports.http.join(' and ')}, https ports ${server.ports.https.join(' and ')})\n`);
-  if (server.caCertFile) io.stdout(`https certificates come from the local CA ${server.caCertFile}: trust it once (README, "https").\n`);
+  for (const line of startupLines(server)) io.stdout(`${line}\n`);
   await new Promise<void>((resolveStop) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolveStop());
   });
