@@ -15,6 +15,13 @@ export { jsString, optionsLiteral, originConstant, regexLiteral, SERVER_FRAMEWOR
 
 /** The library each framework uses, as `servers.LABEL.cors.plugin` names it. */
 export const CORS_LIBRARY: Record<ServerFramework, '@fastify/cors' | 'cors'> = { fastify: '@fastify/cors', express: 'cors' };
+/** The framework each CORS library belongs to. */
+export const FRAMEWORK_OF_LIBRARY: Record<'@fastify/cors' | 'cors', ServerFramework> = { '@fastify/cors': 'fastify', cors: 'express' };
+
+/** `const APP_ORIGIN = '…';` for each label the code names, with `fallback(label)` where no live origin is known. */
+export function originConstantLines(used: ReadonlySet<string>, origins: Readonly<Record<string, string>>, fallback: (label: string) => string): string[] {
+  return [...used].sort().map((label) => `const ${originConstant(label)} = ${jsString(origins[label] ?? fallback(label))};`);
+}
 
 export interface ServerCodeOptions {
   framework: ServerFramework;
@@ -92,9 +99,7 @@ export function serverCode(server: ServerConfig, options: ServerCodeOptions): st
       ? ["import Fastify from 'fastify';", ...(library ? ["import cors from '@fastify/cors';"] : [])]
       : ["import express from 'express';", ...(library ? ["import cors from 'cors';"] : [])];
   if (delays) imports.push("import { setTimeout } from 'node:timers/promises';");
-  const constants = [...used]
-    .sort()
-    .map((label) => `const ${originConstant(label)} = ${jsString(options.origins[label] ?? `http://${label}.example`)};`);
+  const constants = originConstantLines(used, options.origins, (label) => `http://${label}.example`);
   const port = options.port ?? 3000;
   const sections = [
     imports.join('\n'),

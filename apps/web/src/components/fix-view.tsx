@@ -1,17 +1,15 @@
-import { CORS_LIBRARY, corsLibraryCode, jsString, originConstant, type Fix, type ServerFramework } from '@cors-playground/scenario';
+import { corsLibraryCode, FRAMEWORK_OF_LIBRARY, originConstantLines, type Fix } from '@cors-playground/scenario';
 import { useCodeOrigins } from '../view/server-code-origins';
-
-const FRAMEWORK_OF: Record<string, ServerFramework> = { [CORS_LIBRARY.fastify]: 'fastify', [CORS_LIBRARY.express]: 'express' };
 
 /** The fix as the options of the CORS library the origin runs, written as the call that takes them. */
 function LibraryFix({ library }: { library: NonNullable<Fix['library']> }) {
   const where = useCodeOrigins();
-  const framework = FRAMEWORK_OF[String(library.plugin)];
+  const framework = FRAMEWORK_OF_LIBRARY[library.plugin];
   const options = library.options;
   if (!framework || typeof options !== 'object' || options === null) return null;
   const used = new Set<string>();
   const call = corsLibraryCode(framework, options, used);
-  const constants = [...used].sort().map((label) => `const ${originConstant(label)} = ${jsString(where?.origins[label] ?? `\${origin:${label}}`)};`);
+  const constants = originConstantLines(used, where?.origins ?? {}, (label) => `\${origin:${label}}`);
   return (
     <div className="fix-library" data-testid="fix-library">
       <span className="muted">as {String(library.plugin)} options</span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CORS_LIBRARY, SERVER_FRAMEWORKS, serverCode, type Scenario, type ServerFramework } from '@cors-playground/scenario';
+import { CORS_LIBRARY, FRAMEWORK_OF_LIBRARY, SERVER_FRAMEWORKS, serverCode, type Scenario, type ServerFramework } from '@cors-playground/scenario';
 import { colorizedTokens, type ColorizedToken } from '../editor/colorized-tokens';
 import { loadMonaco } from '../editor/monaco-loader';
 import { usePlaygroundStore } from '../store/store';
@@ -14,7 +14,8 @@ export interface ServerCodeViewProps {
 
 /** The framework that matches the origin's CORS library, so the code shown first is the configured one. */
 function defaultFramework(scenario: Scenario, label: string): ServerFramework {
-  return scenario.servers[label]?.cors?.plugin === 'cors' ? 'express' : 'fastify';
+  const plugin = scenario.servers[label]?.cors?.plugin;
+  return plugin ? FRAMEWORK_OF_LIBRARY[plugin] : 'fastify';
 }
 
 /** Monaco's tokenizer colours the code once Monaco is loaded; until then it shows as plain text. */
