@@ -116,15 +116,11 @@ test.describe('runaway client code', () => {
     expect(popups).toBeLessThanOrEqual(20);
   });
 
-  test('a window run that loops is closed at the time limit, so its page stops burning the CPU', async ({ page, context }) => {
+  test('a window run that loops is closed at the time limit, so its page stops burning the CPU', async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
-    await playground.pickStarter('get-allowed-with-acao');
-    await playground.setClientCode('for (;;) {}');
-    await playground.chooseRunContext('window');
-    const opened = context.waitForEvent('page');
-    await playground.run();
-    const runWindow = await opened;
+    await playground.prepareLoopingWindowRun();
+    const runWindow = await playground.runInNewWindow();
     await expect(playground.runStatus).toHaveAttribute('data-status', 'running');
     expect(await playground.waitForActual()).toBe('timeout');
     await expect(playground.runStatus).toContainText('did not finish');

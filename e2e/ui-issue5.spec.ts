@@ -144,9 +144,7 @@ test.describe('issue 5 in the playground, as a person uses it', () => {
         }
         (window as unknown as { __reportPlacement(p: unknown): void }).__reportPlacement({ top: window.top === window, playground });
       });
-      const opened = context.waitForEvent('page');
-      await playground.run();
-      const runWindow = await opened;
+      const runWindow = await playground.runInNewWindow();
       expect(await playground.waitForActual()).toBe('finished');
       expect(await playground.requestRow(0)).toEqual({ predictedOutcome: 'ok', actualOutcome: 'ok', disagrees: false });
       expect(await playground.logLines('actual')).toEqual(['200 {"items":[1,2,3]}']);
@@ -162,12 +160,10 @@ test.describe('issue 5 in the playground, as a person uses it', () => {
     }
   });
 
-  test('Stop closes the run window, also while the sandbox is still being created', async ({ page, context }) => {
+  test('Stop closes the run window, also while the sandbox is still being created', async ({ page }) => {
     const playground = new PlaygroundPage(page);
     await playground.goto();
-    await playground.pickStarter('get-allowed-with-acao');
-    await playground.setClientCode('for (;;) {}');
-    await playground.chooseRunContext('window');
+    await playground.prepareLoopingWindowRun();
     // Hold the first sandbox request, so the run stays in "creating" with its blank window open.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -175,9 +171,7 @@ test.describe('issue 5 in the playground, as a person uses it', () => {
       await held;
       await route.continue();
     });
-    let opened = context.waitForEvent('page');
-    await playground.run();
-    let runWindow = await opened;
+    let runWindow = await playground.runInNewWindow();
     await expect(playground.runStatus).toHaveAttribute('data-status', 'creating');
     await page.getByTestId('stop-button').click();
     await expect.poll(() => runWindow.isClosed()).toBe(true);
@@ -187,9 +181,7 @@ test.describe('issue 5 in the playground, as a person uses it', () => {
     release();
 
     // Stopped while its looping page runs: the window goes at once, not at the time limit.
-    opened = context.waitForEvent('page');
-    await playground.run();
-    runWindow = await opened;
+    runWindow = await playground.runInNewWindow();
     await expect(playground.runStatus).toHaveAttribute('data-status', 'running');
     // Its page never finishes loading: the loop holds its thread.
     await runWindow.waitForURL(/\/__cors-playground\/run/, { waitUntil: 'commit' });

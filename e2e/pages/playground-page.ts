@@ -191,6 +191,20 @@ export class PlaygroundPage {
     await expect(this.runContextPicker).toHaveAttribute('data-context', context);
   }
 
+  /** Sets up a run whose client code loops forever, in a new window (a starter's servers, `for (;;) {}`). */
+  async prepareLoopingWindowRun(): Promise<void> {
+    await this.pickStarter('get-allowed-with-acao');
+    await this.setClientCode('for (;;) {}');
+    await this.chooseRunContext('window');
+  }
+
+  /** Presses Run and returns the window the run opened. */
+  async runInNewWindow(): Promise<Page> {
+    const opened = this.page.context().waitForEvent('page');
+    await this.run();
+    return opened;
+  }
+
   /** Switches the servers panel to the server code of an origin, in a framework, and returns the code shown. */
   async serverCodeOf(label: string, framework: Framework): Promise<string> {
     await this.page.getByTestId('servers-view-code').click();
